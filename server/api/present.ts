@@ -1,0 +1,37 @@
+/**
+ * Turns stored rows into the API's shapes (see schemas.ts). One place, so the session
+ * route, the chat stream's metadata and the scorecard present a coach read the same way.
+ */
+import type { CoachRead, ApiMessage } from './schemas.js';
+import type { Criterion } from '../practice/criteria.js';
+import type { EvidenceSpan } from '../practice/scoring/scorer.js';
+import type { CoachReadRow } from '../db/schema.js';
+import type { MessageWithCoach } from '../db/queries/messages.js';
+
+export function presentCoachRead(read: Pick<CoachReadRow, 'labels' | 'evidence' | 'tip' | 'trustBefore' | 'trustAfter' | 'reason'>): CoachRead {
+  const spans = read.evidence as EvidenceSpan[];
+  const evidence: Record<string, string> = {};
+  for (const span of spans) evidence[span.criterion] ??= span.quote;
+  return {
+    labels: read.labels as Criterion[],
+    evidence,
+    spans,
+    tip: read.tip,
+    trustBefore: read.trustBefore,
+    trustAfter: read.trustAfter,
+    reason: read.reason,
+  };
+}
+
+export function presentMessage(message: MessageWithCoach): ApiMessage {
+  return {
+    id: message.id,
+    role: message.role,
+    text: message.text,
+    status: message.status,
+    source: message.source,
+    createdAt: message.createdAt.toISOString(),
+    superseded: message.supersededAt !== null,
+    ...(message.coach ? { coach: presentCoachRead(message.coach) } : {}),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The HTTP API's bodies and answers, defined once. Routes validate with these, and the web
+ * app imports the inferred types, so the two sides cannot drift apart.
+ */
+import { z } from 'zod';
+import { CRITERIA, criterionSchema, kindSchema } from '../practice/criteria.js';
+
+export const MAX_TURN_CHARS = 4000;
+export const MAX_DRAFT_CHARS = 20_000;
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Client-chosen ids (message ids from useChat) end up in URLs and logs: keep them plain. */
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be 1-80 letters, digits, "-" or "_"');
+
+export const createSessionBody = z.object({ scenarioId: idSchema }).strict();
+
+const textPart = z.object({ type: z.literal('text'), text: z.string() }).loose();
+const otherPart = z.object({ type: z.string() }).loose();
+
+/** A UI message as `useChat` sends it; only its text parts matter here. */
+export const uiMessageSchema = z
+  .object({
+    id: idSchema,
+    role: z.enum(['user', 'assistant', 'system']),
+    parts: z.array(z.union([textPart, otherPart])).max(50),
+    metadata: z.unknown().optional(),
+  })
+  .loose();
+
+export const chatBody = z
+  .object({
+    id: z.string().optional(),
+    messages: z.array(uiMessageSchema).min(1).max(500).optional(),
+    message: uiMessageSchema.optional(),
+    trigger: z.enum(['submit-message', 'regenerate-message']).optional(),
+    messageId: z.string().optional(),
+  })
+  .loose()
+  .refine((body) => body.messages !== undefined || body.message !== undefined, {
+    message: 'send "message" (the new turn) or "messages" (with the new turn last)',
+    path: ['message'],
+  });
+export type ChatBody = z.infer<typeof chatBody>;
+
+export const rewindBody = z.object({ messageId: idSchema }).strict();
+
+export const draftFeedbackBody = z
+  .object({
+    text: z.string().max(MAX_DRAFT_CHARS, `text is over ${MAX_DRAFT_CHARS} characters`),
+    scenarioId: idSchema.optional(),
+  })
+  .strict();
+
+export const evidenceSchema = z.object({ criterion: criterionSchema, start: z.number(), end: z.number(), quote: z.string() });
+
+export const coachReadSchema = z.object({
+  labels: z.array(criterionSchema),
+  evidence: z.record(z.string(), z.string()),
+  spans: z.array(evidenceSchema),
+  tip: z.string().nullable(),
+  trustBefore: z.number(),
+  trustAfter: z.number(),
+  reason: z.string().nullable(),
+});
+export type CoachRead = z.infer<typeof coachReadSchema>;
+
+export const messageStatusSchema = z.enum(['complete', 'partial', 'failed', 'streaming']);
+
+export const messageSchema = z.object({
+  id: z.string(),
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  status: messageStatusSchema,
+  source: z.string().nullable(),
+  createdAt: z.string(),
+  superseded: z.boolean(),
+  coach: coachReadSchema.optional(),
+});
+export type ApiMessage = z.infer<typeof messageSchema>;
+
+export const sessionStatusSchema = z.enum(['active', 'resolved', 'ended']);
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  status: sessionStatusSchema,
+  trust: z.number(),
+  resolveAt: z.number(),
+  safetyFlagged: z.boolean(),
+  createdAt: z.string(),
+  messages: z.array(messageSchema),
+});
+export type ApiSession = z.infer<typeof sessionSchema>;
+
+export const sessionSummarySchema = z.object({
+  id: z.string(),
+  scenarioId: z.string(),
+  scenarioTitle: z.string().nullable(),
+  createdAt: z.string(),
+  status: sessionStatusSchema,
+  trust: z.number(),
+  turns: z.number(),
+});
+export type ApiSessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const scenarioSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  kind: kindSchema,
+  difficulty: z.number(),
+  setting: z.string(),
+  summary: z.string(),
+  partner: z.object({ name: z.string(), relationship: z.string(), temperament: z.string() }),
+});
+export type ApiScenarioSummary = z.infer<typeof scenarioSummarySchema>;
+
+/** Metadata carried on the partner's streamed reply: the coach's read of the turn and the new trust. */
+export const replyMetadataSchema = z.object({
+  userMessageId: z.string().optional(),
+  coach: coachReadSchema.optional(),
+  trust: z.number().optional(),
+  sessionStatus: sessionStatusSchema.optional(),
+  safety: z.boolean().optional(),
+  status: messageStatusSchema.optional(),
+});
+export type ReplyMetadata = z.infer<typeof replyMetadataSchema>;
+
+export { CRITERIA };

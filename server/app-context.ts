@@ -1,0 +1,35 @@
+/**
+ * Everything a request needs, built once at start (or by a test) and handed to the app.
+ * Nothing here holds per-session state: sessions live in the database.
+ */
+import type { Db } from './db/client.js';
+import type { Logger } from './logger.js';
+import type { Labeller } from './practice/partner/builtin-partner.js';
+import type { PartnerEngine } from './practice/partner/partner-engine.js';
+import type { Scenario } from './practice/scenarios/scenario-schema.js';
+
+export interface ScenarioCatalog {
+  list(): Scenario[];
+  get(id: string): Scenario | undefined;
+}
+
+export interface AppContext {
+  db: Db;
+  scenarios: ScenarioCatalog;
+  engine: PartnerEngine;
+  /** The offline scorer: labels each turn for the coach and the partner's trust fold. */
+  label: Labeller;
+  logger: Logger;
+  modelTimeoutMs: number;
+  /** Bearer token every API call must carry; absent on loopback-only installs. */
+  token?: string;
+  /** Chat turns per minute per client; 0 for no limit. */
+  rateLimitPerMinute: number;
+  /** Folder of the built web app, served at `/` when it exists. */
+  webDir?: string;
+}
+
+export function createScenarioCatalog(scenarios: readonly Scenario[]): ScenarioCatalog {
+  const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
+  return { list: () => [...byId.values()], get: (id) => byId.get(id) };
+}

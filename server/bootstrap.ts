@@ -1,0 +1,51 @@
+/**
+ * Builds the app's context from the configuration: the database (migrated, with replies
+ * interrupted by a crash settled), the scenarios (bad files logged, good ones served) and
+ * the partner engine. Shared by the server, the benchmark and the tests.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createScenarioCatalog, type AppContext } from './app-context.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { settleInterruptedReplies } from './db/queries/messages.js';
+import { createLogger, type Logger } from './logger.js';
+import { createBuiltinEngine, createLlmEngine, type PartnerEngine } from './practice/partner/partner-engine.js';
+import { formatProblem, loadScenarios } from './practice/scenarios/scenario-loader.js';
+import { scoreReply } from './practice/scoring/offline-scorer.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Booted {
+  ctx: AppContext;
+  database: Database;
+}
+
+export async function boot(config: Config, options: { logger?: Logger; fetch?: typeof globalThis.fetch } = {}): Promise<Booted> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = await openDatabase(config.database);
+  const settled = await settleInterruptedReplies(database.db);
+  if (settled > 0) logger.warn('db.settled_interrupted_replies', { count: settled });
+
+  const scenariosDir = path.resolve(ROOT, config.scenariosDir);
+  const { scenarios, problems } = await loadScenarios(scenariosDir);
+  for (const problem of problems) logger.warn('scenario.invalid', { problem: formatProblem(problem) });
+  logger.info('scenario.loaded', { count: scenarios.length, invalid: problems.length });
+
+  const engine: PartnerEngine = config.model
+    ? createLlmEngine({ ...config.model, fetch: options.fetch })
+    : createBuiltinEngine({ label: scoreReply, paceMs: config.builtinPaceMs });
+
+  const ctx: AppContext = {
+    db: database.db,
+    scenarios: createScenarioCatalog(scenarios),
+    engine,
+    label: scoreReply,
+    logger,
+    modelTimeoutMs: config.modelTimeoutMs,
+    token: config.token,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    webDir: path.join(ROOT, 'web', 'dist'),
+  };
+  return { ctx, database };
+}

@@ -1,0 +1,146 @@
+/**
+ * One turn, end to end: read the person's turn, label it, store it with the coach's read
+ * before any model is called, then stream the partner's reply (or, on a safety concern, an
+ * answer outside the role-play). Resending a stored turn is idempotent: a finished reply is
+ * replayed, a failed or cut one is retried.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ModelMessage } from 'ai';
+import type { AppContext } from '../app-context.js';
+import type { ChatBody, ReplyMetadata } from '../api/schemas.js';
+import { presentCoachRead } from '../api/present.js';
+import { findMessage, findReplyTo, listMessages, startRetry, startTurn, type MessageWithCoach } from '../db/queries/messages.js';
+import { flagSessionSafety, updateSessionStatus } from '../db/queries/sessions.js';
+import type { SessionRow } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { coachTurn } from '../practice/coach/turn-coach.js';
+import { foldPartnerState, type LabelledTurn } from '../practice/partner/partner-state.js';
+import { createScriptedModel } from '../practice/partner/scripted-stream.js';
+import { detectSafetyConcern, safetyReply } from '../practice/safety/safety-check.js';
+import type { Scenario } from '../practice/scenarios/scenario-schema.js';
+import type { EvidenceSpan } from '../practice/scoring/scorer.js';
+import { replayReply, streamReply } from './reply-stream.js';
+import { readTurnInput } from './turn-input.js';
+
+export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Scenario, body: ChatBody): Promise<Response> {
+  if (session.status === 'ended') throw new AppError('conflict', 'this session has ended; start a new one to practise again');
+  const input = readTurnInput(body);
+  const existing = await findMessage(ctx.db, input.id);
+  if (existing) return resendTurn(ctx, session, scenario, existing, input.regenerate);
+
+  const active = await listMessages(ctx.db, session.id);
+  const history = labelledTurns(active);
+  const context = active.filter((m) => m.role === 'assistant' && m.text).at(-1)?.text ?? '';
+  const turn: LabelledTurn = { text: input.text, ...ctx.label({ kind: scenario.kind, context, reply: input.text }) };
+  const read = coachTurn(scenario, history, turn);
+  const concern = detectSafetyConcern(input.text);
+  const replyId = randomUUID();
+
+  const started = await startTurn(ctx.db, {
+    sessionId: session.id,
+    userMessageId: input.id,
+    text: input.text,
+    coach: { scorer: 'offline', labels: read.labels, evidence: read.evidence, tip: read.tip, trustBefore: read.trustBefore, trustAfter: read.trustAfter, reason: read.reason },
+    replyId,
+    source: concern ? 'safety' : ctx.engine.name,
+    staleAfterMs: staleAfterMs(ctx),
+  });
+  if (started === 'busy') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+
+  let status = session.status;
+  if (concern) await flagSessionSafety(ctx.db, session.id);
+  if (read.state.resolved && status === 'active') {
+    status = 'resolved';
+    await updateSessionStatus(ctx.db, session.id, status);
+  }
+  ctx.logger.info('turn.stored', { sessionId: session.id, messageId: input.id, labels: read.labels.length, trustAfter: read.trustAfter, safety: !!concern });
+
+  const metadata: ReplyMetadata = {
+    userMessageId: input.id,
+    coach: presentCoachRead({ ...read, evidence: read.evidence }),
+    trust: read.trustAfter,
+    sessionStatus: status,
+    ...(concern ? { safety: true } : {}),
+  };
+  const turns = [...history, turn];
+  if (concern) {
+    const model = createScriptedModel({ modelId: 'safety', reply: () => safetyReply(concern) });
+    return streamReply(ctx, { replyId, sessionId: session.id, model, messages: [{ role: 'user', content: '' }], metadata });
+  }
+  const call = ctx.engine.callFor(scenario, read.state);
+  return streamReply(ctx, {
+    replyId,
+    sessionId: session.id,
+    model: call.model,
+    system: call.system,
+    messages: [...conversationForModel(active), { role: 'user', content: input.text }],
+    providerOptions: { rehearse: { turns: turns as unknown as never } },
+    metadata,
+  });
+}
+
+/** The same message id again: replay a finished reply, retry a failed or cut one. */
+async function resendTurn(ctx: AppContext, session: SessionRow, scenario: Scenario, message: MessageWithCoach, regenerate: boolean): Promise<Response> {
+  if (message.sessionId !== session.id || message.role !== 'user') throw new AppError('conflict', 'message.id is already used by another message');
+  if (message.supersededAt) throw new AppError('conflict', 'that turn was rewound; send it as a new message');
+  const reply = await findReplyTo(ctx.db, message);
+  if (reply?.status === 'streaming') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+
+  const active = await listMessages(ctx.db, session.id);
+  const upTo = active.filter((m) => m.seq < message.seq);
+  const turns = [...labelledTurns(upTo), ...labelledTurns(active.filter((m) => m.id === message.id))];
+  const coach = active.find((m) => m.id === message.id)?.coach;
+  const state = foldPartnerState(scenario, turns);
+  const metadata: ReplyMetadata = {
+    userMessageId: message.id,
+    ...(coach ? { coach: presentCoachRead(coach) } : {}),
+    trust: state.trust,
+    sessionStatus: session.status,
+  };
+  if (reply?.status === 'complete' && !regenerate) return replayReply(reply, metadata);
+
+  const replyId = randomUUID();
+  const call = ctx.engine.callFor(scenario, state);
+  const started = await startRetry(ctx.db, { sessionId: session.id, previousReplyId: reply?.id, replyId, source: call.source, staleAfterMs: staleAfterMs(ctx) });
+  if (started === 'busy') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+  ctx.logger.info('turn.retry', { sessionId: session.id, messageId: message.id, previousStatus: reply?.status ?? 'none' });
+  return streamReply(ctx, {
+    replyId,
+    sessionId: session.id,
+    model: call.model,
+    system: call.system,
+    messages: [...conversationForModel(upTo), { role: 'user', content: message.text }],
+    providerOptions: { rehearse: { turns: turns as unknown as never } },
+    metadata,
+  });
+}
+
+/** The person's stored turns with their offline labels, in order. */
+export function labelledTurns(messages: readonly MessageWithCoach[]): LabelledTurn[] {
+  return messages
+    .filter((m) => m.role === 'user' && m.coach)
+    .map((m) => ({ text: m.text, labels: m.coach!.labels as LabelledTurn['labels'], evidence: m.coach!.evidence as EvidenceSpan[] }));
+}
+
+/**
+ * The conversation as the model sees it: replies that failed are left out, and so is any
+ * exchange answered outside the role-play (it is not part of the scene).
+ */
+function conversationForModel(messages: readonly MessageWithCoach[]): ModelMessage[] {
+  const out: ModelMessage[] = [];
+  messages.forEach((message, index) => {
+    const next = messages[index + 1];
+    if (message.role === 'user') {
+      if (next?.source === 'safety') return;
+      out.push({ role: 'user', content: message.text });
+    } else if (message.text && message.source !== 'safety') {
+      out.push({ role: 'assistant', content: message.text });
+    }
+  });
+  return out;
+}
+
+/** A streaming reply untouched for this long lost its writer (a crash): it no longer blocks. */
+function staleAfterMs(ctx: AppContext): number {
+  return ctx.modelTimeoutMs + 30_000;
+}

@@ -1,0 +1,77 @@
+/**
+ * Session queries: one verb-named function each, taking the database first.
+ */
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.js';
+import { coachReads, messages, sessions, type SessionRow } from '../schema.js';
+
+export type SessionStatus = SessionRow['status'];
+
+export async function createSession(db: Db, input: { id: string; scenarioId: string; openingId: string; opening: string }): Promise<SessionRow> {
+  const [session] = await db.batch([
+    db.insert(sessions).values({ id: input.id, scenarioId: input.scenarioId }).returning(),
+    db.insert(messages).values({
+      id: input.openingId,
+      sessionId: input.id,
+      seq: 0,
+      role: 'assistant',
+      text: input.opening,
+      status: 'complete',
+      source: 'opening',
+    }),
+  ]);
+  return session[0]!;
+}
+
+export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
+  return db.query.sessions.findFirst({ where: eq(sessions.id, id) });
+}
+
+export interface SessionSummaryRow extends SessionRow {
+  /** Trust after the latest turn still in the conversation; null before the first turn. */
+  lastTrust: number | null;
+  turns: number;
+}
+
+export async function listSessions(db: Db): Promise<SessionSummaryRow[]> {
+  const activeUserTurns = sql`(select count(*) from ${messages} m where m.session_id = ${sessions.id} and m.role = 'user' and m.superseded_at is null)`;
+  const lastTrust = sql`(select cr.trust_after from ${coachReads} cr join ${messages} m on m.id = cr.message_id
+      where m.session_id = ${sessions.id} and m.superseded_at is null and cr.scorer = 'offline'
+      order by m.seq desc limit 1)`;
+  const rows = await db
+    .select({ session: sessions, turns: sql<number>`${activeUserTurns}`, lastTrust: sql<number | null>`${lastTrust}` })
+    .from(sessions)
+    .orderBy(desc(sessions.createdAt), desc(sessions.id));
+  return rows.map(({ session, turns, lastTrust }) => ({ ...session, turns: Number(turns), lastTrust: lastTrust === null ? null : Number(lastTrust) }));
+}
+
+export async function updateSessionStatus(db: Db, id: string, status: SessionStatus): Promise<void> {
+  await db.update(sessions).set({ status, updatedAt: new Date() }).where(eq(sessions.id, id));
+}
+
+export async function flagSessionSafety(db: Db, id: string): Promise<void> {
+  await db.update(sessions).set({ safetyFlaggedAt: new Date(), updatedAt: new Date() }).where(eq(sessions.id, id));
+}
+
+/**
+ * Deletes the session and everything stored for it. Explicit deletes, in one atomic batch,
+ * rather than trusting every connection to have foreign keys switched on.
+ */
+export async function deleteSession(db: Db, id: string): Promise<boolean> {
+  const ids = db.select({ id: messages.id }).from(messages).where(eq(messages.sessionId, id));
+  const [, , deleted] = await db.batch([
+    db.delete(coachReads).where(sql`${coachReads.messageId} in ${ids}`),
+    db.delete(messages).where(eq(messages.sessionId, id)),
+    db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id }),
+  ]);
+  return deleted.length > 0;
+}
+
+export async function deleteAllSessions(db: Db): Promise<number> {
+  const [, , deleted] = await db.batch([
+    db.delete(coachReads),
+    db.delete(messages),
+    db.delete(sessions).returning({ id: sessions.id }),
+  ]);
+  return deleted.length;
+}

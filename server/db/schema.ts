@@ -1,0 +1,77 @@
+/**
+ * The stored transcript: sessions, their messages, and the coach's read of each turn the
+ * person typed. Each table is paired with its inferred row type. Trust is not a column of
+ * the session: it is folded from the coach reads, so it cannot drift.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    scenarioId: text('scenario_id').notNull(),
+    /** `active`, `resolved` (the partner closed the conversation) or `ended` (the person ended it). */
+    status: text('status', { enum: ['active', 'resolved', 'ended'] }).notNull().default('active'),
+    /** Set when a turn raised a safety concern and was answered outside the role-play. */
+    safetyFlaggedAt: integer('safety_flagged_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [index('sessions_created_idx').on(table.createdAt)],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** Order within the session; rewinding never reuses a number. */
+    seq: integer('seq').notNull(),
+    role: text('role', { enum: ['user', 'assistant'] }).notNull(),
+    text: text('text').notNull(),
+    /** `streaming` only while a reply is being written; `complete`, `partial` or `failed` after. */
+    status: text('status', { enum: ['complete', 'partial', 'failed', 'streaming'] }).notNull(),
+    /** How the reply was produced: `builtin`, `llm`, `safety`, `opening`; null for the person's turns. */
+    source: text('source'),
+    /** Set when the person rewound past this message: it stays in the history, out of the conversation. */
+    supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [uniqueIndex('messages_session_seq_idx').on(table.sessionId, table.seq), index('messages_status_idx').on(table.status)],
+);
+
+export const coachReads = sqliteTable(
+  'coach_reads',
+  {
+    messageId: text('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    /** `offline`, or `llm:<model>` for the judge's later read. */
+    scorer: text('scorer').notNull(),
+    labels: text('labels', { mode: 'json' }).$type<string[]>().notNull(),
+    evidence: text('evidence', { mode: 'json' }).$type<{ criterion: string; start: number; end: number; quote: string }[]>().notNull(),
+    tip: text('tip'),
+    trustBefore: integer('trust_before').notNull(),
+    trustAfter: integer('trust_after').notNull(),
+    reason: text('reason'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [primaryKey({ columns: [table.messageId, table.scorer] })],
+);
+
+/** LLM judge results, keyed by a hash of (model, prompt version, context, reply). */
+export const judgeCache = sqliteTable('judge_cache', {
+  key: text('key').primaryKey(),
+  model: text('model').notNull(),
+  result: text('result', { mode: 'json' }).notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type NewMessageRow = typeof messages.$inferInsert;
+export type CoachReadRow = typeof coachReads.$inferSelect;

@@ -1,0 +1,66 @@
+/**
+ * Reads a JSON body strictly: at most 64 KB (413), valid UTF-8, valid JSON, and the shape
+ * of the given schema — each failure a 400 that names what is wrong.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { MAX_BODY_BYTES } from '../api/schemas.js';
+import { AppError } from '../errors.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new AppError('unsupported_media_type', 'send the body as JSON (Content-Type: application/json)');
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+
+  const bytes = await readLimited(c.req.raw, MAX_BODY_BYTES);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch (cause) {
+    throw new AppError('bad_request', 'the body is not valid UTF-8', { cause });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new AppError('bad_request', `malformed JSON: ${(cause as Error).message}`, { cause });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length ? issue.path.join('.') : 'body';
+    throw new AppError('bad_request', `${field}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(): AppError {
+  return new AppError('too_large', `the body is over ${MAX_BODY_BYTES / 1024} KB`);
+}

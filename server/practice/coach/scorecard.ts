@@ -1,0 +1,152 @@
+/**
+ * The scorecard at the end of a session: which criteria were met and where, the red flags,
+ * the trust path, the strongest and weakest turn (with a rewrite of the weakest), the
+ * commitments the person made, and for listening the reflection-to-question ratio against
+ * the MITI 4.2 thresholds.
+ */
+import { KIND_RUBRIC, type Criterion } from '../criteria.js';
+import { foldPartnerState, missingNeeds, type LabelledTurn } from '../partner/partner-state.js';
+import type { Scenario } from '../scenarios/scenario-schema.js';
+import { suggestRewrite } from './rewrite.js';
+import { splitSentences } from './sentences.js';
+
+export interface ScoredTurn extends LabelledTurn {
+  messageId: string;
+}
+
+export interface CriterionEvidence {
+  messageId: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+export interface CriterionResult {
+  met: boolean;
+  count: number;
+  /** The quoted words, in the order they were said. */
+  evidence: string[];
+  where: CriterionEvidence[];
+}
+
+export interface TurnHighlight {
+  messageId: string;
+  text: string;
+  labels: Criterion[];
+  trustDelta: number;
+}
+
+export interface ListeningBalance {
+  reflections: number;
+  questions: number;
+  /** Reflections per question; null when no question was asked. */
+  ratio: number | null;
+  /** MITI 4.2: 1:1 is fair, 2:1 is good. */
+  rating: 'good' | 'fair' | 'below';
+}
+
+export interface Scorecard {
+  scenarioId: string;
+  kind: Scenario['kind'];
+  turns: number;
+  resolved: boolean;
+  hiddenConcernReached: boolean;
+  criteria: Partial<Record<Criterion, CriterionResult>>;
+  redFlags: Partial<Record<Criterion, CriterionResult>>;
+  needs: { id: string; says: string; met: boolean }[];
+  trustPath: number[];
+  strongest: TurnHighlight | null;
+  weakest: (TurnHighlight & { rewrite: string }) | null;
+  commitments: string[];
+  listening: ListeningBalance | null;
+  tips: string[];
+}
+
+export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[]): Scorecard {
+  const state = foldPartnerState(scenario, turns);
+  const rubric = KIND_RUBRIC[scenario.kind];
+  const results = (ids: readonly Criterion[]) => Object.fromEntries(ids.map((id) => [id, criterionResult(id, turns)]));
+
+  const highlights = turns.map((turn, index) => ({
+    messageId: turn.messageId,
+    text: turn.text,
+    labels: turn.labels,
+    trustDelta: state.trustPath[index + 1]! - state.trustPath[index]!,
+  }));
+  const ranked = [...highlights].sort((a, b) => b.trustDelta - a.trustDelta);
+  const weakestTurn = ranked.at(-1);
+  const weakestSource = turns.find((t) => t.messageId === weakestTurn?.messageId);
+
+  return {
+    scenarioId: scenario.id,
+    kind: scenario.kind,
+    turns: turns.length,
+    resolved: state.resolved,
+    hiddenConcernReached: state.hiddenConcernReached,
+    criteria: results(rubric.positive),
+    redFlags: results(rubric.redFlags),
+    needs: scenario.needs.map((need) => ({ id: need.id, says: need.says, met: state.needsMet.includes(need.id) })),
+    trustPath: state.trustPath,
+    strongest: turns.length > 0 ? ranked[0]! : null,
+    weakest: weakestTurn && weakestSource && turns.length > 1 ? { ...weakestTurn, rewrite: suggestRewrite(scenario, weakestSource) } : null,
+    commitments: commitments(turns),
+    listening: scenario.kind === 'listening' ? listeningBalance(turns) : null,
+    tips: closingTips(scenario, turns, state),
+  };
+}
+
+function criterionResult(criterion: Criterion, turns: readonly ScoredTurn[]): CriterionResult {
+  const where = turns.flatMap((turn) =>
+    turn.evidence.filter((e) => e.criterion === criterion).map((e) => ({ messageId: turn.messageId, quote: e.quote, start: e.start, end: e.end })),
+  );
+  const count = turns.filter((turn) => turn.labels.includes(criterion)).length;
+  return { met: count > 0, count, evidence: where.map((w) => w.quote), where };
+}
+
+/** The concrete actions the person proposed, in their words, so they can follow through. */
+function commitments(turns: readonly ScoredTurn[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const turn of turns) {
+    for (const span of turn.evidence.filter((e) => e.criterion === 'proposes_action')) {
+      // Quote the whole sentence the offer sits in: "I'll ..." reads better than a fragment.
+      const sentence = splitSentences(turn.text).find((s) => s.start <= span.start && s.end >= span.end)?.text ?? span.quote;
+      if (sentence.trim().endsWith('?')) continue; // asking what would help is not a promise
+      const key = sentence.toLowerCase();
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(sentence);
+      }
+    }
+  }
+  return out;
+}
+
+export function listeningBalance(turns: readonly LabelledTurn[]): ListeningBalance {
+  const reflections = turns.reduce((sum, turn) => sum + turn.evidence.filter((e) => e.criterion === 'reflects').length, 0);
+  const questions = turns.reduce((sum, turn) => sum + splitSentences(turn.text).filter((s) => s.text.endsWith('?')).length, 0);
+  const ratio = questions === 0 ? null : reflections / questions;
+  const effective = ratio ?? (reflections > 0 ? Infinity : 0);
+  return { reflections, questions, ratio, rating: effective >= 2 ? 'good' : effective >= 1 ? 'fair' : 'below' };
+}
+
+function closingTips(scenario: Scenario, turns: readonly ScoredTurn[], state: ReturnType<typeof foldPartnerState>): string[] {
+  const tips: string[] = [];
+  const flags = KIND_RUBRIC[scenario.kind].redFlags.filter((flag) => turns.some((t) => t.labels.includes(flag)));
+  for (const need of missingNeeds(scenario, state).slice(0, 2)) tips.push(need.tip ?? `Next time, make sure they hear: ${need.says}`);
+  if (flags.includes('makes_excuses')) tips.push('Keep the explanation for after they feel heard, and only if they ask for it.');
+  if (flags.includes('shifts_blame')) tips.push('Leave out what they or others could have done; own your part alone.');
+  if (flags.includes('minimizes')) tips.push('Let the size of it be what it was for them.');
+  if (flags.includes('non_apology')) tips.push('Apologise for the act ("I\'m sorry I…"), not for their feelings ("sorry if you…").');
+  if (flags.includes('gives_unsolicited_advice')) tips.push('Wait to be asked before offering solutions; reflect first.');
+  if (flags.includes('self_focus')) tips.push('Keep the spotlight on them; your story can wait.');
+  if (scenario.hiddenConcern && !state.hiddenConcernReached) {
+    tips.push(`There was more under this for ${scenario.partner.name}. An open question about how things have been, or a reflection of what seemed heaviest, would have reached it.`);
+  }
+  if (scenario.kind === 'listening') {
+    const balance = listeningBalance(turns);
+    if (balance.rating !== 'good') tips.push('Aim for two reflections for every question (MITI 4.2 "good": 2:1).');
+  }
+  if (tips.length === 0) tips.push('That was a strong conversation. Now follow through on what you promised.');
+  return tips;
+}

@@ -1,0 +1,66 @@
+/**
+ * The coach's read of one turn the person typed: the labels with the words that show them,
+ * the partner's trust before and after, a one-line reason, and one short tip naming the next
+ * move for this conversation (drawn from the scenario's needs, not generic advice).
+ */
+import { KIND_RUBRIC, type Criterion, type RedFlag } from '../criteria.js';
+import { foldPartnerState, missingNeeds, stepPartnerState, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
+import type { Scenario } from '../scenarios/scenario-schema.js';
+import type { EvidenceSpan } from '../scoring/scorer.js';
+
+export interface TurnRead {
+  labels: Criterion[];
+  evidence: EvidenceSpan[];
+  tip: string;
+  trustBefore: number;
+  trustAfter: number;
+  reason: string;
+  state: PartnerState;
+}
+
+const RED_FLAG_TIPS: Record<RedFlag, string> = {
+  makes_excuses: 'Leave the why for later; lead with what it cost them.',
+  shifts_blame: 'Take the blame back: say what was yours, and stop there.',
+  minimizes: "Don't shrink it; say how big it was for them.",
+  non_apology: 'Apologise for what you did, not for how they feel.',
+  gives_unsolicited_advice: 'Hold the advice: reflect what you heard, or ask what they need.',
+  self_focus: 'Bring it back to them: ask about their side of it.',
+};
+
+/** Reads `turn` given the labelled turns before it (the partner state is folded from those). */
+export function coachTurn(scenario: Scenario, history: readonly LabelledTurn[], turn: LabelledTurn): TurnRead {
+  const before = foldPartnerState(scenario, history);
+  const after = stepPartnerState(scenario, before, turn);
+  const effect = after.last!;
+  return {
+    labels: turn.labels,
+    evidence: turn.evidence,
+    tip: nextMoveTip(scenario, after, turn),
+    trustBefore: effect.trustBefore,
+    trustAfter: effect.trustAfter,
+    reason: effect.reason,
+    state: after,
+  };
+}
+
+/** One short, specific next move: fix a red flag first, then the most important unmet need. */
+export function nextMoveTip(scenario: Scenario, state: PartnerState, turn: LabelledTurn): string {
+  const rubric = KIND_RUBRIC[scenario.kind];
+  const flag = rubric.redFlags.find((criterion) => turn.labels.includes(criterion));
+  const need = missingNeeds(scenario, state)[0];
+  const needTip = need?.tip ?? need?.says;
+
+  if (flag) return needTip ? `${RED_FLAG_TIPS[flag]} ${needTip}` : RED_FLAG_TIPS[flag];
+  if (state.resolved) return `${scenario.partner.name} is ready to move on. Keep what you promised, and let them lead now.`;
+
+  if (scenario.kind === 'listening') {
+    const reflections = state.counts.reflects ?? 0;
+    const questions = state.counts.asks_open_question ?? 0;
+    if (questions > reflections) return `Before another question, say back what you heard from ${scenario.partner.name}, in your own words.`;
+  }
+  if (needTip) return needTip;
+  if (scenario.hiddenConcern && !state.hiddenConcernReached) {
+    return `There may be more under this. Ask ${scenario.partner.name} an open question about how things have been, or reflect what seems heaviest.`;
+  }
+  return `Check in: ask ${scenario.partner.name} what would help now.`;
+}

@@ -1,0 +1,135 @@
+/**
+ * Chooses the built-in partner's reply from the scenario's reaction lines. The choice is a
+ * pure function of the transcript: the move that mattered most in the person's latest turn,
+ * the partner's trust band after it, and a seed from the words typed so far. Lines already
+ * said in this session are skipped while others remain, so the partner does not repeat
+ * itself; replaying the transcript gives the same replies every time.
+ */
+import { KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
+import type { LinesByBand, Move, Scenario, TrustBand } from '../scenarios/scenario-schema.js';
+import { breaksFrame } from './frame-breaks.js';
+import { initialPartnerState, stepPartnerState, type LabelledTurn, type PartnerState } from './partner-state.js';
+
+export type ReplyMove = Move | 'hidden_concern';
+
+export interface PlannedReply {
+  text: string;
+  move: ReplyMove;
+  state: PartnerState;
+}
+
+/** Trust bands are thirds of the way from the scenario's start to its resolve level. */
+export function trustBand(scenario: Scenario, trust: number): TrustBand {
+  const { start, resolveAt } = scenario.trust;
+  const step = (resolveAt - start) / 3;
+  if (trust < start + step) return 'low';
+  if (trust < start + 2 * step) return 'mid';
+  return 'high';
+}
+
+/** The move in this turn that mattered most to this partner; red flags win ties. */
+export function dominantMove(scenario: Scenario, turn: LabelledTurn): Move {
+  const rubric = [...KIND_RUBRIC[scenario.kind].redFlags, ...KIND_RUBRIC[scenario.kind].positive] as Criterion[];
+  let best: Criterion | undefined;
+  let bestWeight = 0;
+  for (const criterion of rubric) {
+    if (!turn.labels.includes(criterion)) continue;
+    const weight = Math.abs(scenario.trust.weights[criterion] ?? 0) + (isRedFlag(criterion) ? 0.5 : 0);
+    if (best === undefined || weight > bestWeight) {
+      best = criterion;
+      bestWeight = weight;
+    }
+  }
+  if (best) return best;
+  return breaksFrame(turn.text) ? 'off_script' : 'neutral';
+}
+
+/** Plans the partner's reply to every turn, in order; the last one answers the latest turn. */
+export function planReplies(scenario: Scenario, turns: readonly LabelledTurn[]): PlannedReply[] {
+  const used = new Set<string>([scenario.partner.opening]);
+  const replies: PlannedReply[] = [];
+  let state = initialPartnerState(scenario);
+  let seed = hashText(scenario.id);
+  for (const turn of turns) {
+    state = stepPartnerState(scenario, state, turn);
+    seed = hashText(turn.text, seed);
+    replies.push(replyTo(scenario, turn, state, used, seed));
+  }
+  return replies;
+}
+
+export function planLatestReply(scenario: Scenario, turns: readonly LabelledTurn[]): PlannedReply | undefined {
+  return planReplies(scenario, turns).at(-1);
+}
+
+function replyTo(scenario: Scenario, turn: LabelledTurn, state: PartnerState, used: Set<string>, seed: number): PlannedReply {
+  const effect = state.last!;
+  const band = trustBand(scenario, state.trust);
+  const move = dominantMove(scenario, turn);
+  const quote = quoteFor(turn, move);
+  const say = (templates: readonly string[]) => fill(scenario, choose(templates, used, seed, quote !== undefined), quote);
+
+  if (effect.revealedHiddenConcern && scenario.hiddenConcern) {
+    const reveal = say(scenario.hiddenConcern.reveal);
+    const text = effect.resolvedNow ? `${reveal} ${say(linesFor(scenario.reactions.closing, 'high'))}` : reveal;
+    return { text, move: 'hidden_concern', state };
+  }
+  if (effect.resolvedNow) return { text: say(linesFor(scenario.reactions.closing, band)), move: 'closing', state };
+  return { text: say(linesFor(scenario.reactions[move], band, scenario.reactions.neutral)), move, state };
+}
+
+function linesFor(byBand: LinesByBand | undefined, band: TrustBand, fallback?: LinesByBand): string[] {
+  const lines = [...(byBand?.[band] ?? []), ...(byBand?.any ?? [])];
+  if (lines.length > 0) return lines;
+  // A move this kind does not score (e.g. advice in an apology) gets the neutral lines.
+  if (fallback) return linesFor(fallback, band);
+  return ['...'];
+}
+
+/**
+ * Picks an unused line by seed; lines with `{quote}` are skipped when the turn gave no
+ * words to quote. When every line has been used, the least recently used one comes back.
+ */
+function choose(templates: readonly string[], used: Set<string>, seed: number, canQuote: boolean): string {
+  const usable = templates.filter((t) => canQuote || !t.includes('{quote}'));
+  const pool = usable.length > 0 ? usable : templates;
+  const fresh = pool.filter((t) => !used.has(t));
+  let chosen: string;
+  if (fresh.length > 0) {
+    chosen = fresh[seed % fresh.length]!;
+  } else {
+    const order = [...used];
+    chosen = [...pool].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!;
+  }
+  used.delete(chosen);
+  used.add(chosen);
+  return chosen;
+}
+
+/** The person's own words for the move, short enough to say back to them. */
+function quoteFor(turn: LabelledTurn, move: Move): string | undefined {
+  const span = turn.evidence.find((e) => e.criterion === move);
+  if (!span) return undefined;
+  const words = span.quote.trim().replace(/[.!?,;:]+$/, '');
+  if (words.length < 4 || words.length > 80) return undefined;
+  return words;
+}
+
+function fill(scenario: Scenario, template: string, quote: string | undefined): string {
+  return template.replace(/\{([a-z_]+)\}/g, (whole, slot: string) => {
+    if (slot === 'quote') return quote ?? '';
+    if (slot === 'name') return scenario.partner.name;
+    return scenario.slots[slot] ?? whole;
+  });
+}
+
+/** FNV-1a: a small stable hash so the same transcript always picks the same lines. */
+export function hashText(text: string, seed = 0x811c9dc5): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+

@@ -1,0 +1,22 @@
+/** The end-of-session scorecard, built from the stored, labelled turns still in the conversation. */
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { listMessages } from '../db/queries/messages.js';
+import { AppError } from '../errors.js';
+import { buildScorecard, type ScoredTurn } from '../practice/coach/scorecard.js';
+import type { EvidenceSpan } from '../practice/scoring/scorer.js';
+import type { Criterion } from '../practice/criteria.js';
+import { requireSession } from './sessions.js';
+
+export function scorecardRoutes(ctx: AppContext) {
+  return new Hono().get('/:id/scorecard', async (c) => {
+    const session = await requireSession(ctx, c.req.param('id'));
+    const scenario = ctx.scenarios.get(session.scenarioId);
+    if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
+    const messages = await listMessages(ctx.db, session.id);
+    const turns: ScoredTurn[] = messages
+      .filter((m) => m.role === 'user' && m.coach)
+      .map((m) => ({ messageId: m.id, text: m.text, labels: m.coach!.labels as Criterion[], evidence: m.coach!.evidence as EvidenceSpan[] }));
+    return c.json({ sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...buildScorecard(scenario, turns) });
+  });
+}

@@ -1,0 +1,107 @@
+/** Practice sessions: start, list, read, end, rewind, delete. The chat turn has its own file. */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { createSessionBody, idSchema, rewindBody, type ApiSession } from '../api/schemas.js';
+import { presentMessage } from '../api/present.js';
+import { findMessage, listMessages, supersedeFrom } from '../db/queries/messages.js';
+import { createSession, deleteAllSessions, deleteSession, findSession, listSessions, updateSessionStatus } from '../db/queries/sessions.js';
+import type { SessionRow } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { readJsonBody } from '../http/read-body.js';
+import { labelledTurns } from '../chat/run-turn.js';
+import { foldPartnerState } from '../practice/partner/partner-state.js';
+
+export async function requireSession(ctx: AppContext, id: string): Promise<SessionRow> {
+  if (!idSchema.safeParse(id).success) throw new AppError('bad_request', `session id "${id}" is not a valid id`);
+  const session = await findSession(ctx.db, id);
+  if (!session) throw new AppError('not_found', `no session with id "${id}"`);
+  return session;
+}
+
+export async function loadSessionView(ctx: AppContext, session: SessionRow, includeSuperseded = false): Promise<ApiSession> {
+  const scenario = ctx.scenarios.get(session.scenarioId);
+  const all = await listMessages(ctx.db, session.id, { includeSuperseded });
+  const active = all.filter((m) => m.supersededAt === null);
+  const trust = scenario ? foldPartnerState(scenario, labelledTurns(active)).trust : (active.filter((m) => m.coach).at(-1)?.coach?.trustAfter ?? 0);
+  return {
+    id: session.id,
+    scenarioId: session.scenarioId,
+    status: session.status,
+    trust,
+    resolveAt: scenario?.trust.resolveAt ?? 100,
+    safetyFlagged: session.safetyFlaggedAt !== null,
+    createdAt: session.createdAt.toISOString(),
+    messages: all.map(presentMessage),
+  };
+}
+
+export function sessionRoutes(ctx: AppContext) {
+  return new Hono()
+    .post('/', async (c) => {
+      const { scenarioId } = await readJsonBody(c, createSessionBody);
+      const scenario = ctx.scenarios.get(scenarioId);
+      if (!scenario) throw new AppError('not_found', `no scenario with id "${scenarioId}"`);
+      const session = await createSession(ctx.db, { id: randomUUID(), scenarioId, openingId: randomUUID(), opening: scenario.partner.opening });
+      ctx.logger.info('session.created', { sessionId: session.id, scenarioId });
+      return c.json(await loadSessionView(ctx, session), 201);
+    })
+    .get('/', async (c) => {
+      const rows = await listSessions(ctx.db);
+      return c.json(
+        rows.map((row) => {
+          const scenario = ctx.scenarios.get(row.scenarioId);
+          return {
+            id: row.id,
+            scenarioId: row.scenarioId,
+            scenarioTitle: scenario?.title ?? null,
+            createdAt: row.createdAt.toISOString(),
+            status: row.status,
+            trust: row.lastTrust ?? scenario?.trust.start ?? 0,
+            turns: row.turns,
+          };
+        }),
+      );
+    })
+    .delete('/', async (c) => {
+      if (c.req.query('confirm') !== 'all') throw new AppError('bad_request', 'confirm: add ?confirm=all to delete every session');
+      const deleted = await deleteAllSessions(ctx.db);
+      ctx.logger.info('session.deleted_all', { count: deleted });
+      return c.body(null, 204);
+    })
+    .get('/:id', async (c) => {
+      const session = await requireSession(ctx, c.req.param('id'));
+      return c.json(await loadSessionView(ctx, session, c.req.query('history') === '1'));
+    })
+    .delete('/:id', async (c) => {
+      const id = c.req.param('id');
+      await requireSession(ctx, id);
+      await deleteSession(ctx.db, id);
+      ctx.logger.info('session.deleted', { sessionId: id });
+      return c.body(null, 204);
+    })
+    .post('/:id/end', async (c) => {
+      const session = await requireSession(ctx, c.req.param('id'));
+      if (session.status !== 'ended') await updateSessionStatus(ctx.db, session.id, 'ended');
+      return c.json(await loadSessionView(ctx, { ...session, status: 'ended' }));
+    })
+    .post('/:id/rewind', async (c) => {
+      const session = await requireSession(ctx, c.req.param('id'));
+      const { messageId } = await readJsonBody(c, rewindBody);
+      const message = await findMessage(ctx.db, messageId);
+      if (!message || message.sessionId !== session.id) throw new AppError('not_found', `messageId: no message "${messageId}" in this session`);
+      if (message.role !== 'user') throw new AppError('bad_request', 'messageId: rewind to one of your own turns');
+      if (message.supersededAt) throw new AppError('conflict', 'messageId: that turn was already rewound');
+      const before = await listMessages(ctx.db, session.id);
+      if (before.some((m) => m.status === 'streaming')) throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+      await supersedeFrom(ctx.db, session.id, message.seq);
+      // The conversation is shorter now: whether it is resolved follows from what remains.
+      const scenario = ctx.scenarios.get(session.scenarioId);
+      const remaining = await listMessages(ctx.db, session.id);
+      const resolved = scenario ? foldPartnerState(scenario, labelledTurns(remaining)).resolved : false;
+      const status = session.status === 'ended' ? 'active' : resolved ? 'resolved' : 'active';
+      await updateSessionStatus(ctx.db, session.id, status);
+      ctx.logger.info('session.rewound', { sessionId: session.id, messageId });
+      return c.json(await loadSessionView(ctx, { ...session, status }));
+    });
+}

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { foldPartnerState, hiddenConcernRequired, type LabelledTurn } from '../../../server/practice/partner/partner-state.js';
+import { loadScenarios } from '../../../server/practice/scenarios/scenario-loader.js';
+import type { Scenario } from '../../../server/practice/scenarios/scenario-schema.js';
+import type { Criterion } from '../../../server/practice/criteria.js';
+import { FIXTURE_SCENARIOS } from '../../support/fixtures.js';
+
+let airport: Scenario;
+beforeAll(async () => {
+  airport = (await loadScenarios(FIXTURE_SCENARIOS)).scenarios.find((s) => s.id === 'airport-at-midnight')!;
+});
+
+const turn = (labels: Criterion[], text = 'words'): LabelledTurn => ({ text, labels, evidence: [] });
+const withDifficulty = (difficulty: 1 | 2 | 3): Scenario => ({ ...airport, difficulty });
+
+describe('the partner state fold', () => {
+  it('starts at the scenario trust', () => {
+    expect(foldPartnerState(airport, []).trust).toBe(airport.trust.start);
+  });
+
+  it('raises trust with a full apology and lowers it with blame', () => {
+    const apology = foldPartnerState(airport, [turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'])]);
+    const blame = foldPartnerState(airport, [turn(['shifts_blame'])]);
+    expect(apology.trust).toBeGreaterThan(airport.trust.start + 30);
+    expect(blame.trust).toBeLessThan(airport.trust.start);
+    expect(blame.last!.reason).toMatch(/^trust fell: you shifted the blame/);
+    expect(apology.last!.reason).toMatch(/^trust rose/);
+  });
+
+  it('costs more for an excuse before any ownership than after it', () => {
+    const early = foldPartnerState(airport, [turn(['makes_excuses'])]);
+    const late = foldPartnerState(airport, [turn(['takes_responsibility']), turn(['makes_excuses'])]);
+    const earlyDrop = airport.trust.start - early.trust;
+    const lateDrop = late.trustPath[1]! - late.trustPath[2]!;
+    expect(earlyDrop).toBeGreaterThan(lateDrop);
+  });
+
+  it('gives less for saying the same good thing again', () => {
+    const state = foldPartnerState(airport, [turn(['validates_feelings']), turn(['validates_feelings'])]);
+    const first = state.trustPath[1]! - state.trustPath[0]!;
+    const second = state.trustPath[2]! - state.trustPath[1]!;
+    expect(second).toBeGreaterThan(0);
+    expect(second).toBeLessThan(first);
+  });
+
+  it('makes harder partners less forgiving without making good moves hurt', () => {
+    const good = [turn(['takes_responsibility'])];
+    const bad = [turn(['minimizes'])];
+    const gains = ([1, 2, 3] as const).map((d) => foldPartnerState(withDifficulty(d), good).trust - airport.trust.start);
+    const losses = ([1, 2, 3] as const).map((d) => airport.trust.start - foldPartnerState(withDifficulty(d), bad).trust);
+    expect(gains.every((g) => g > 0)).toBe(true);
+    expect(gains[0]).toBeGreaterThan(gains[2]!);
+    expect(losses[2]).toBeGreaterThan(losses[0]!);
+  });
+
+  it('meets a need only when its cue words tie the move to this situation', () => {
+    const vague = foldPartnerState(airport, [turn(['acknowledges_harm'], 'I let you down.')]);
+    const specific = foldPartnerState(airport, [turn(['acknowledges_harm'], 'You waited alone at arrivals after the funeral.')]);
+    expect(vague.needsMet).not.toContain('name-the-night');
+    expect(specific.needsMet).toContain('name-the-night');
+  });
+
+  it('reveals the hidden concern to an open question once trust allows, with a bonus', () => {
+    const tooSoon = foldPartnerState(airport, [turn(['shifts_blame']), turn(['asks_open_question'])]);
+    expect(tooSoon.hiddenConcernReached).toBe(false);
+    const state = foldPartnerState(airport, [turn(['takes_responsibility']), turn(['asks_open_question'])]);
+    expect(state.hiddenConcernReached).toBe(true);
+    expect(state.last!.revealedHiddenConcern).toBe(true);
+  });
+
+  it('resolves at the resolve level, and at difficulty 3 only after the hidden concern', () => {
+    const strong = [
+      turn(['acknowledges_harm', 'takes_responsibility'], 'I left you alone at arrivals after the funeral. That was my promise.'),
+      turn(['validates_feelings', 'proposes_action'], 'You have every right to be angry. I will pay for the taxi.'),
+      turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'], 'waited'),
+    ];
+    expect(foldPartnerState(airport, strong).resolved).toBe(true);
+    const hard = withDifficulty(3);
+    expect(hiddenConcernRequired(hard)).toBe(true);
+    const withoutConcern = foldPartnerState(hard, [...strong, ...strong]);
+    expect(withoutConcern.trust).toBeGreaterThanOrEqual(hard.trust.resolveAt);
+    expect(withoutConcern.resolved).toBe(false);
+    expect(foldPartnerState(hard, [...strong, turn(['asks_open_question'])]).resolved).toBe(true);
+  });
+
+  it('is a pure fold: the same turns give the same state', () => {
+    const turns = [turn(['makes_excuses']), turn(['takes_responsibility']), turn(['reflects'])];
+    expect(foldPartnerState(airport, turns)).toEqual(foldPartnerState(airport, turns));
+  });
+});
