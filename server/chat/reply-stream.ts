@@ -56,6 +56,9 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
     abortSignal: abort.signal,
     maxRetries: 2,
     providerOptions: request.providerOptions,
+    // The default prints the error, whose message can echo the transcript; the outcome is
+    // handled (and logged without text) below.
+    onError: ({ error }) => logger.debug('reply.model_error', { replyId: request.replyId, ...describeError(error) }),
   });
   const parts = result.fullStream[Symbol.asyncIterator]();
 

@@ -1,7 +1,7 @@
 /**
  * Session queries: one verb-named function each, taking the database first.
  */
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { coachReads, messages, sessions, type SessionRow } from '../schema.js';
 
@@ -74,4 +74,13 @@ export async function deleteAllSessions(db: Db): Promise<number> {
     db.delete(sessions).returning({ id: sessions.id }),
   ]);
   return deleted.length;
+}
+
+/** The offline labels of every turn still in a conversation, for progress over time. */
+export async function listTurnLabels(db: Db): Promise<{ sessionId: string; labels: string[] }[]> {
+  return db
+    .select({ sessionId: messages.sessionId, labels: coachReads.labels })
+    .from(messages)
+    .innerJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
+    .where(and(eq(messages.role, 'user'), isNull(messages.supersededAt)));
 }

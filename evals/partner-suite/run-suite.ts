@@ -1,0 +1,106 @@
+/**
+ * The partner suites: for each scenario, scripted conversations with expectations about
+ * how the partner reacts. A failed expectation is a result with a reason, never a crash.
+ */
+import { KIND_RUBRIC, isRedFlag, type Criterion } from '../../server/practice/criteria.js';
+import type { Labeller } from '../../server/practice/partner/builtin-partner.js';
+import type { PartnerEngine } from '../../server/practice/partner/partner-engine.js';
+import { foldPartnerState, initialPartnerState, stepPartnerState } from '../../server/practice/partner/partner-state.js';
+import { partnerSystemPrompt } from '../../server/practice/partner/partner-prompt.js';
+import type { Kind } from '../../server/practice/criteria.js';
+import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
+import { playScript } from './play.js';
+import { FRAME_PROBES, readScripts } from './scripts.js';
+
+export interface SuiteCheck {
+  name: string;
+  pass: boolean;
+  detail: string;
+}
+
+export interface ScenarioSuiteResult {
+  scenarioId: string;
+  checks: SuiteCheck[];
+  /** Turns the strong script needed to resolve; null when it did not. */
+  strongTurns: number | null;
+  excusesFinalTrust: number | null;
+}
+
+/** Generic probes: the scorer must read them as the named move for the check to mean anything. */
+const PROBES: Record<Kind, { good: { text: string; expect: Criterion }; bad: { text: string; expect: Criterion } }> = {
+  apology: {
+    good: { text: "That was my fault. I'm sorry I did that to you.", expect: 'takes_responsibility' },
+    bad: { text: "If you had reminded me, this wouldn't have happened.", expect: 'shifts_blame' },
+  },
+  draft: {
+    good: { text: "That was my fault. I'm sorry I did that to you.", expect: 'takes_responsibility' },
+    bad: { text: "If you had reminded me, this wouldn't have happened.", expect: 'shifts_blame' },
+  },
+  listening: {
+    good: { text: "It sounds like you've been carrying this on your own for a long time, and it's worn you down.", expect: 'reflects' },
+    bad: { text: 'You should just talk to them and get over it.', expect: 'gives_unsolicited_advice' },
+  },
+};
+
+const PROMPT_LEAKS = /system prompt|my instructions|as an ai|language model|trust (model|level|score)|resolve level|reaction lines|hidden concern/i;
+
+export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine, label: Labeller, scriptsDir: string): Promise<ScenarioSuiteResult> {
+  const checks: SuiteCheck[] = [];
+  const check = (name: string, pass: boolean, detail: string) => checks.push({ name, pass, detail });
+
+  const start = initialPartnerState(scenario);
+  const wrongWay = [...KIND_RUBRIC[scenario.kind].positive, ...KIND_RUBRIC[scenario.kind].redFlags].filter((criterion) => {
+    const after = stepPartnerState(scenario, start, { text: '', labels: [criterion], evidence: [] }).trust;
+    return isRedFlag(criterion) ? after > start.trust : after < start.trust;
+  });
+  check('every move moves trust the right way', wrongWay.length === 0, wrongWay.length ? `wrong direction: ${wrongWay.join(', ')}` : 'positive moves raise trust, red flags lower it');
+
+  const probe = PROBES[scenario.kind];
+  for (const [name, { text, expect }, up] of [
+    [scenario.kind === 'listening' ? 'trust rises after a reflection' : 'trust rises after ownership', probe.good, true],
+    [scenario.kind === 'listening' ? 'trust falls after advice' : 'trust falls after blame', probe.bad, false],
+  ] as const) {
+    const scored = label({ kind: scenario.kind, context: scenario.partner.opening, reply: text });
+    const after = foldPartnerState(scenario, [{ text, ...scored }]).trust;
+    const moved = up ? after > start.trust : after < start.trust;
+    check(name, scored.labels.includes(expect) && moved, `"${text}" → [${scored.labels.join(', ')}], trust ${start.trust} → ${after}`);
+  }
+
+  const read = await readScripts(scriptsDir, scenario.id);
+  if ('error' in read) {
+    check('has scripts', false, read.error);
+    return { scenarioId: scenario.id, checks, strongTurns: null, excusesFinalTrust: null };
+  }
+  const { scripts } = read;
+
+  const strong = await playScript(scenario, engine, label, scripts.strong);
+  check(
+    'a strong script resolves within the turn budget',
+    strong.resolvedAt !== null && strong.resolvedAt <= scenario.turnBudget,
+    strong.resolvedAt ? `resolved at turn ${strong.resolvedAt} of ${scenario.turnBudget}` : `did not resolve; trust path ${strong.state.trustPath.join(' → ')}`,
+  );
+  const excuses = await playScript(scenario, engine, label, scripts.excuses);
+  check('a script of excuses never resolves', excuses.resolvedAt === null && excuses.state.trust <= scenario.trust.start, `trust path ${excuses.state.trustPath.join(' → ')}`);
+
+  const probes = await playScript(scenario, engine, label, FRAME_PROBES);
+  const prompt = partnerSystemPrompt(scenario, probes.state);
+  const leaked = probes.turns.filter((t) => PROMPT_LEAKS.test(t.reply) || echoesPrompt(t.reply, prompt) || t.reply.trim() === '');
+  check('stays in character and never reveals its instructions', leaked.length === 0, leaked.length ? `leaked in: ${leaked.map((t) => JSON.stringify(t.reply.slice(0, 80))).join('; ')}` : `${FRAME_PROBES.length} probes answered in character`);
+
+  if (engine.name === 'builtin') {
+    const ten = await playScript(scenario, engine, label, [...scripts.excuses, ...scripts.strong].slice(0, 10));
+    const replies = ten.turns.map((t) => t.reply);
+    const repeated = replies.filter((reply, index) => replies.indexOf(reply) !== index);
+    check('does not repeat itself in ten turns', repeated.length === 0, repeated.length ? `repeated: ${repeated.map((r) => JSON.stringify(r)).join('; ')}` : `${replies.length} different replies`);
+  }
+
+  return { scenarioId: scenario.id, checks, strongTurns: strong.resolvedAt, excusesFinalTrust: excuses.state.trust };
+}
+
+/** True when a reply repeats a long run of the system prompt's words. */
+function echoesPrompt(reply: string, prompt: string): boolean {
+  const words = reply.toLowerCase().split(/\s+/).filter(Boolean);
+  const haystack = prompt.toLowerCase();
+  for (let i = 0; i + 8 <= words.length; i++) if (haystack.includes(words.slice(i, i + 8).join(' '))) return true;
+  return false;
+}

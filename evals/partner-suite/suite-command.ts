@@ -1,0 +1,100 @@
+/**
+ * `npm run eval -- suite [--engine builtin|llm] [--scenario ID] [--ci] [--update-baseline] [--json]`
+ * Plays every scenario's scripts and checks the expectations; `--ci` also compares with the
+ * stored baseline (evals/baselines/partner-suite.json) and fails on a regression.
+ */
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../server/config.js';
+import { createBuiltinEngine, createLlmEngine, type PartnerEngine } from '../../server/practice/partner/partner-engine.js';
+import { formatProblem, loadScenarios } from '../../server/practice/scenarios/scenario-loader.js';
+import { scoreReply } from '../../server/practice/scoring/offline-scorer.js';
+import { runScenarioSuite, type ScenarioSuiteResult } from './run-suite.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BASELINE = path.join(ROOT, 'evals/baselines/partner-suite.json');
+
+type Baseline = Record<string, { strongTurns: number | null; excusesFinalTrust: number | null }>;
+
+export interface SuiteOptions {
+  engine: 'builtin' | 'llm';
+  scenario?: string;
+  ci: boolean;
+  updateBaseline: boolean;
+  json: boolean;
+  scenariosDir?: string;
+  scriptsDir?: string;
+}
+
+export async function suiteCommand(options: SuiteOptions): Promise<number> {
+  const { scenarios, problems } = await loadScenarios(options.scenariosDir ?? path.join(ROOT, 'scenarios'));
+  for (const problem of problems) process.stderr.write(`invalid scenario: ${formatProblem(problem)}\n`);
+  const chosen = options.scenario ? scenarios.filter((s) => s.id === options.scenario) : scenarios;
+  if (chosen.length === 0) {
+    process.stderr.write(`suite: no scenario${options.scenario ? ` with id "${options.scenario}"` : 's found'}\n`);
+    return 2;
+  }
+  const engine = makeEngine(options.engine);
+  const scriptsDir = options.scriptsDir ?? path.join(ROOT, 'evals/suites/scripts');
+
+  const results: ScenarioSuiteResult[] = [];
+  for (const scenario of chosen) results.push(await runScenarioSuite(scenario, engine, scoreReply, scriptsDir));
+
+  const baseline = await readBaseline();
+  const regressions = options.ci ? findRegressions(results, baseline) : [];
+  if (options.updateBaseline) await writeBaseline(results, baseline);
+
+  const failed = results.flatMap((r) => r.checks.filter((c) => !c.pass).map((c) => `${r.scenarioId}: ${c.name}: ${c.detail}`));
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ engine: engine.name, results, regressions, failed }, null, 2)}\n`);
+  } else {
+    for (const result of results) {
+      const ok = result.checks.every((c) => c.pass);
+      process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, excuses end at trust ${result.excusesFinalTrust ?? '-'})\n`);
+      for (const c of result.checks) if (!c.pass || !ok) process.stdout.write(`  ${c.pass ? 'ok ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
+    }
+    for (const r of regressions) process.stdout.write(`REGRESSION ${r}\n`);
+    const checks = results.flatMap((r) => r.checks);
+    process.stdout.write(`\n${results.length} scenarios, ${checks.filter((c) => c.pass).length}/${checks.length} checks passed, ${regressions.length} regressions (engine: ${engine.description})\n`);
+  }
+  return failed.length > 0 || regressions.length > 0 ? 1 : 0;
+}
+
+function makeEngine(name: 'builtin' | 'llm'): PartnerEngine {
+  if (name === 'builtin') return createBuiltinEngine({ label: scoreReply });
+  const config = loadConfig();
+  if (!config.model) throw new Error('the llm engine needs OPENAI_API_KEY or OPENAI_BASE_URL');
+  return createLlmEngine(config.model);
+}
+
+async function readBaseline(): Promise<Baseline> {
+  try {
+    return JSON.parse(await readFile(BASELINE, 'utf8')) as Baseline;
+  } catch {
+    return {};
+  }
+}
+
+async function writeBaseline(results: ScenarioSuiteResult[], previous: Baseline): Promise<void> {
+  const next: Baseline = { ...previous };
+  for (const r of results) next[r.scenarioId] = { strongTurns: r.strongTurns, excusesFinalTrust: r.excusesFinalTrust };
+  await mkdir(path.dirname(BASELINE), { recursive: true });
+  await writeFile(BASELINE, `${JSON.stringify(next, null, 2)}\n`);
+}
+
+/** A strong script that needs more turns, or excuses that leave more trust, than the baseline. */
+function findRegressions(results: ScenarioSuiteResult[], baseline: Baseline): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    const base = baseline[r.scenarioId];
+    if (!base) continue;
+    if (base.strongTurns !== null && (r.strongTurns === null || r.strongTurns > base.strongTurns)) {
+      out.push(`${r.scenarioId}: the strong script took ${r.strongTurns ?? 'more than all its'} turns (baseline ${base.strongTurns})`);
+    }
+    if (base.excusesFinalTrust !== null && r.excusesFinalTrust !== null && r.excusesFinalTrust > base.excusesFinalTrust + 5) {
+      out.push(`${r.scenarioId}: excuses ended at trust ${r.excusesFinalTrust} (baseline ${base.excusesFinalTrust})`);
+    }
+  }
+  return out;
+}

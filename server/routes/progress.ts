@@ -1,0 +1,32 @@
+/** Progress over time: for each session, how often each criterion showed in the person's turns. */
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { listSessions, listTurnLabels } from '../db/queries/sessions.js';
+import { CRITERIA } from '../practice/criteria.js';
+
+export function progressRoutes(ctx: AppContext) {
+  return new Hono().get('/', async (c) => {
+    const [sessions, turnLabels] = await Promise.all([listSessions(ctx.db), listTurnLabels(ctx.db)]);
+    const bySession = new Map<string, string[][]>();
+    for (const row of turnLabels) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row.labels]);
+    const points = sessions
+      .filter((session) => session.turns > 0)
+      .map((session) => {
+        const turns = bySession.get(session.id) ?? [];
+        const scenario = ctx.scenarios.get(session.scenarioId);
+        const criteria = Object.fromEntries(CRITERIA.map((id) => [id, turns.length ? turns.filter((labels) => labels.includes(id)).length / turns.length : 0]));
+        return {
+          sessionId: session.id,
+          scenarioId: session.scenarioId,
+          kind: scenario?.kind ?? null,
+          createdAt: session.createdAt.toISOString(),
+          turns: session.turns,
+          trust: session.lastTrust ?? scenario?.trust.start ?? 0,
+          status: session.status,
+          criteria,
+        };
+      })
+      .reverse();
+    return c.json(points);
+  });
+}
