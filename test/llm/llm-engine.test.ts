@@ -114,4 +114,22 @@ describe('the LLM engine against an OpenAI-compatible server', () => {
     expect(logs.length).toBeGreaterThan(0);
     expect(logs.join('\n')).not.toContain('arrivals');
   });
+
+  it('answers a safety concern outside the role-play without sending it to the model', async () => {
+    fake.streams(chunks);
+    const { app } = await llmApp();
+    const session = await startSession(app);
+    const { text, parts } = await readUiStream(await sendTurn(app, session.id, 'I think about ending my life most nights.'));
+    expect(text).toMatch(/stepping out of the practice/);
+    expect(text).toMatch(/988|116 123/);
+    expect(parts.find((p) => p.type === 'start')).toMatchObject({ messageMetadata: { safety: true } });
+    expect(fake.seen).toHaveLength(0);
+    const stored = await (await app.request(`/api/sessions/${session.id}`)).json();
+    expect(stored.safetyFlagged).toBe(true);
+
+    // The next turn goes to the model again, without the exchange that left the role-play.
+    await readUiStream(await sendTurn(app, session.id, TURN));
+    expect(fake.seen).toHaveLength(1);
+    expect(JSON.stringify(fake.seen[0]!.body.messages)).not.toMatch(/ending my life|stepping out/);
+  });
 });

@@ -7,8 +7,8 @@
 export type SafetyConcern = 'self_harm' | 'abuse' | 'violence';
 
 const PATTERNS: { concern: SafetyConcern; pattern: RegExp }[] = [
-  { concern: 'self_harm', pattern: /\b(kill|hurt|harm|cut|starve)(ing)?\s+myself\b/i },
-  { concern: 'self_harm', pattern: /\b(end|take)\s+my\s+(own\s+)?life\b/i },
+  { concern: 'self_harm', pattern: /\b(kill(ing)?|hurt(ing)?|harm(ing)?|cut(ting)?|starv(e|ing)|burn(ing)?)\s+myself\b/i },
+  { concern: 'self_harm', pattern: /\b(end(ing)?|tak(e|ing))\s+my\s+(own\s+)?life\b/i },
   { concern: 'self_harm', pattern: /\bi\s*('m|\s+am)?\s*(want|wanna|going|gonna|planning|thinking about|thought about)\s+(to\s+)?(die|disappear forever|kill myself|end it all)\b/i },
   { concern: 'self_harm', pattern: /\bi\s+want\s+to\s+die\b/i },
   { concern: 'self_harm', pattern: /\bsuicid(e|al)\b/i },
