@@ -7,6 +7,7 @@ import type { Logger } from './logger.js';
 import type { Labeller } from './practice/partner/builtin-partner.js';
 import type { PartnerEngine } from './practice/partner/partner-engine.js';
 import type { Scenario } from './practice/scenarios/scenario-schema.js';
+import type { Scorer } from './practice/scoring/scorer.js';
 
 export interface ScenarioCatalog {
   list(): Scenario[];
@@ -19,6 +20,11 @@ export interface AppContext {
   engine: PartnerEngine;
   /** The offline scorer: labels each turn for the coach and the partner's trust fold. */
   label: Labeller;
+  /**
+   * The LLM judge, when a model is configured: its read of each turn is added to the coach
+   * panel and the scorecard once ready, never holding up the partner's reply.
+   */
+  judge?: Scorer;
   logger: Logger;
   modelTimeoutMs: number;
   /** Bearer token every API call must carry; absent on loopback-only installs. */

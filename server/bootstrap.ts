@@ -13,6 +13,9 @@ import { createLogger, type Logger } from './logger.js';
 import { createBuiltinEngine, createLlmEngine, type PartnerEngine } from './practice/partner/partner-engine.js';
 import { formatProblem, loadScenarios } from './practice/scenarios/scenario-loader.js';
 import { scoreReply } from './practice/scoring/offline-scorer.js';
+import { createJudgeModel } from './practice/scoring/judge-model.js';
+import { createLlmJudge } from './practice/scoring/llm-judge.js';
+import { createJudgeCache } from './db/queries/judge-cache.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -36,11 +39,24 @@ export async function boot(config: Config, options: { logger?: Logger; fetch?: t
     ? createLlmEngine({ ...config.model, fetch: options.fetch })
     : createBuiltinEngine({ label: scoreReply, paceMs: config.builtinPaceMs });
 
+  // With a model configured, the judge adds a second, more careful read of each turn.
+  const judge = config.model
+    ? createLlmJudge({
+        model: createJudgeModel({ ...config.model, fetch: options.fetch }),
+        modelName: config.model.model,
+        cache: createJudgeCache(database.db),
+        hybrid: true,
+        timeoutMs: config.modelTimeoutMs,
+        logger,
+      })
+    : undefined;
+
   const ctx: AppContext = {
     db: database.db,
     scenarios: createScenarioCatalog(scenarios),
     engine,
     label: scoreReply,
+    judge,
     logger,
     modelTimeoutMs: config.modelTimeoutMs,
     token: config.token,

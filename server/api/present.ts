@@ -33,5 +33,6 @@ export function presentMessage(message: MessageWithCoach): ApiMessage {
     createdAt: message.createdAt.toISOString(),
     superseded: message.supersededAt !== null,
     ...(message.coach ? { coach: presentCoachRead(message.coach) } : {}),
+    ...(message.judge ? { judge: { ...presentCoachRead(message.judge), scorer: message.judge.scorer } } : {}),
   };
 }

@@ -75,6 +75,8 @@ export const messageSchema = z.object({
   createdAt: z.string(),
   superseded: z.boolean(),
   coach: coachReadSchema.optional(),
+  /** The LLM judge's read of the turn, when a model is configured and it has finished. */
+  judge: coachReadSchema.extend({ scorer: z.string() }).optional(),
 });
 export type ApiMessage = z.infer<typeof messageSchema>;
 

@@ -96,6 +96,9 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
 
   const settle = async (outcome: Outcome) => {
     clearTimeout(deadline);
+    // A reply that ended early (an error part, a cut) can leave the upstream response open,
+    // holding a socket until the upstream closes it: let the model call go.
+    if (outcome.status !== 'complete') abort.abort(new Error('the reply was settled'));
     await flushing;
     await updateReply(db, request.replyId, { text, status: outcome.status });
     const fields = { sessionId: request.sessionId, replyId: request.replyId, status: outcome.status, chars: text.length, ms: Date.now() - started };

@@ -20,6 +20,7 @@ import { detectSafetyConcern, safetyReply } from '../practice/safety/safety-chec
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 import type { EvidenceSpan } from '../practice/scoring/scorer.js';
 import { replayReply, streamReply } from './reply-stream.js';
+import { judgeTurnLater } from './judge-turn.js';
 import { readTurnInput } from './turn-input.js';
 
 export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Scenario, body: ChatBody): Promise<Response> {
@@ -47,6 +48,7 @@ export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Sc
   });
   if (started === 'busy') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
 
+  if (!concern) void judgeTurnLater(ctx, input.id, { kind: scenario.kind, context, reply: input.text }, read);
   let status = session.status;
   if (concern) await flagSessionSafety(ctx.db, session.id);
   if (read.state.resolved && status === 'active') {

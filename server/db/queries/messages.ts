@@ -4,21 +4,34 @@
  * reply marks the turn as streaming (at most one per session), and the reply's text is
  * written as it arrives and finally with its status.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
 import { coachReads, messages, type CoachReadRow, type MessageRow } from '../schema.js';
 
-export type MessageWithCoach = MessageRow & { coach?: CoachReadRow };
+/** A message with the offline coach read (which the trust fold uses) and the judge's, if any. */
+export type MessageWithCoach = MessageRow & { coach?: CoachReadRow; judge?: CoachReadRow };
 export type NewCoachRead = Omit<CoachReadRow, 'messageId' | 'createdAt'>;
 
 export async function listMessages(db: Db, sessionId: string, options: { includeSuperseded?: boolean } = {}): Promise<MessageWithCoach[]> {
+  const judgeReads = alias(coachReads, 'judge_reads');
   const rows = await db
-    .select({ message: messages, coach: coachReads })
+    .select({ message: messages, coach: coachReads, judge: judgeReads })
     .from(messages)
     .leftJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
+    .leftJoin(judgeReads, and(eq(judgeReads.messageId, messages.id), ne(judgeReads.scorer, 'offline')))
     .where(options.includeSuperseded ? eq(messages.sessionId, sessionId) : and(eq(messages.sessionId, sessionId), isNull(messages.supersededAt)))
     .orderBy(asc(messages.seq));
-  return rows.map(({ message, coach }) => (coach ? { ...message, coach } : message));
+  return rows.map(({ message, coach, judge }) => ({ ...message, ...(coach ? { coach } : {}), ...(judge ? { judge } : {}) }));
+}
+
+/** Adds a later read of a turn (the LLM judge's); the same scorer again replaces it. */
+export async function saveCoachRead(db: Db, read: NewCoachRead & { messageId: string }): Promise<void> {
+  const { labels, evidence, tip, trustBefore, trustAfter, reason } = read;
+  await db
+    .insert(coachReads)
+    .values(read)
+    .onConflictDoUpdate({ target: [coachReads.messageId, coachReads.scorer], set: { labels, evidence, tip, trustBefore, trustAfter, reason } });
 }
 
 export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {

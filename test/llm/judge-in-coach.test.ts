@@ -1,0 +1,62 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CRITERIA } from '../../server/practice/criteria.js';
+import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
+import { createJudgeModel } from '../../server/practice/scoring/judge-model.js';
+import { createLlmJudge } from '../../server/practice/scoring/llm-judge.js';
+import { createJudgeCache } from '../../server/db/queries/judge-cache.js';
+import { FAKE_BASE_URL, fixtureChunks, sseBody } from '../support/fake-openai.js';
+import { createTestApp, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
+
+const TURN = "I left you alone at arrivals. I'm sorry if you were upset.";
+const verdict = Object.fromEntries(CRITERIA.map((c) => [c, { met: false, evidence: null }])) as Record<string, { met: boolean; evidence: string | null }>;
+verdict.acknowledges_harm = { met: true, evidence: 'I left you alone at arrivals.' };
+verdict.non_apology = { met: true, evidence: "I'm sorry if you were upset." };
+
+let judgeCalls = 0;
+let releaseJudge: () => void = () => {};
+const server = setupServer(
+  http.post(`${FAKE_BASE_URL}/chat/completions`, async ({ request }) => {
+    const body = (await request.json()) as { stream?: boolean };
+    if (body.stream) return new HttpResponse(sseBody(fixtureChunks('chat-openai-text.chunks.txt')), { headers: { 'content-type': 'text/event-stream' } });
+    judgeCalls++;
+    // The judge is slow on purpose: the partner's reply must not wait for it.
+    await new Promise<void>((resolve) => (releaseJudge = resolve));
+    return HttpResponse.json({
+      id: 'x',
+      object: 'chat.completion',
+      created: 0,
+      model: 'gpt-test',
+      choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(verdict) }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+    });
+  }),
+);
+let test: TestApp;
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+afterEach(() => test?.database.close());
+
+describe('the LLM judge in the coach', () => {
+  it('adds its read to the turn once ready, without holding up the partner reply', async () => {
+    test = await createTestApp({ engine: createLlmEngine({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }) });
+    test.ctx.judge = createLlmJudge({ model: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }), modelName: 'gpt-test', cache: createJudgeCache(test.ctx.db), hybrid: true });
+    const session = await startSession(test.app);
+    const { text } = await readUiStream(await sendTurn(test.app, session.id, TURN, 'judged'));
+    expect(text.length).toBeGreaterThan(0);
+
+    const read = async () => (await (await test.app.request(`/api/sessions/${session.id}`)).json()).messages[1];
+    expect((await read()).judge).toBeUndefined();
+    releaseJudge();
+    let turn = await read();
+    for (let i = 0; i < 50 && !turn.judge; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      turn = await read();
+    }
+    expect(turn.judge).toMatchObject({ scorer: 'hybrid:gpt-test', labels: ['acknowledges_harm', 'non_apology'] });
+    expect(turn.judge.evidence.non_apology).toBe("I'm sorry if you were upset.");
+    expect(turn.coach.trustAfter).toBe(turn.judge.trustAfter);
+    expect(judgeCalls).toBe(1);
+  });
+});
