@@ -2,6 +2,7 @@
  * Everything a request needs, built once at start (or by a test) and handed to the app.
  * Nothing here holds per-session state: sessions live in the database.
  */
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Db } from './db/client.js';
 import type { Logger } from './logger.js';
 import type { Labeller } from './practice/partner/builtin-partner.js';
@@ -25,6 +26,8 @@ export interface AppContext {
    * panel and the scorecard once ready, never holding up the partner's reply.
    */
   judge?: Scorer;
+  /** The model that rewrites the scorecard's weakest turn in the person's voice, when configured. */
+  rewriteModel?: LanguageModelV3;
   logger: Logger;
   modelTimeoutMs: number;
   /** Bearer token every API call must carry; absent on loopback-only installs. */

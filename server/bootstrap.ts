@@ -57,6 +57,7 @@ export async function boot(config: Config, options: { logger?: Logger; fetch?: t
     engine,
     label: scoreReply,
     judge,
+    rewriteModel: config.model ? createJudgeModel({ ...config.model, fetch: options.fetch }) : undefined,
     logger,
     modelTimeoutMs: config.modelTimeoutMs,
     token: config.token,

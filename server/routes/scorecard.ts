@@ -7,6 +7,7 @@ import { buildScorecard, type ScoredTurn } from '../practice/coach/scorecard.js'
 import type { EvidenceSpan } from '../practice/scoring/scorer.js';
 import type { Criterion } from '../practice/criteria.js';
 import { requireSession } from './sessions.js';
+import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
 export function scorecardRoutes(ctx: AppContext) {
   return new Hono().get('/:id/scorecard', async (c) => {
@@ -17,6 +18,12 @@ export function scorecardRoutes(ctx: AppContext) {
     const turns: ScoredTurn[] = messages
       .filter((m) => m.role === 'user' && m.coach)
       .map((m) => ({ messageId: m.id, text: m.text, labels: m.coach!.labels as Criterion[], evidence: m.coach!.evidence as EvidenceSpan[] }));
-    return c.json({ sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...buildScorecard(scenario, turns) });
+    const card = buildScorecard(scenario, turns);
+    if (card.weakest && ctx.rewriteModel) {
+      const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
+      const rewrite = await rewriteInVoice(ctx.rewriteModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));
+      card.weakest = { ...card.weakest, rewrite: rewrite.text, rewriteBy: rewrite.by };
+    }
+    return c.json({ sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card });
   });
 }

@@ -56,7 +56,8 @@ export interface Scorecard {
   needs: { id: string; says: string; met: boolean }[];
   trustPath: number[];
   strongest: TurnHighlight | null;
-  weakest: (TurnHighlight & { rewrite: string }) | null;
+  /** The weakest turn and a suggested rewrite: built offline from what was missing, or by the model. */
+  weakest: (TurnHighlight & { rewrite: string; rewriteBy: 'offline' | 'model' }) | null;
   commitments: string[];
   listening: ListeningBalance | null;
   tips: string[];
@@ -88,7 +89,7 @@ export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[])
     needs: scenario.needs.map((need) => ({ id: need.id, says: need.says, met: state.needsMet.includes(need.id) })),
     trustPath: state.trustPath,
     strongest: turns.length > 0 ? ranked[0]! : null,
-    weakest: weakestTurn && weakestSource && turns.length > 1 ? { ...weakestTurn, rewrite: suggestRewrite(scenario, weakestSource) } : null,
+    weakest: weakestTurn && weakestSource && turns.length > 1 ? { ...weakestTurn, rewrite: suggestRewrite(scenario, weakestSource), rewriteBy: 'offline' } : null,
     commitments: commitments(turns),
     listening: scenario.kind === 'listening' ? listeningBalance(turns) : null,
     tips: closingTips(scenario, turns, state),
