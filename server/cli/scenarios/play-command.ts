@@ -1,0 +1,102 @@
+/**
+ * `scenarios play ID [--dir DIR]`: plays a scenario in the terminal with the built-in
+ * partner, showing what the app's coach panel shows — the labels with the words that show
+ * them, trust before → after with its reason, a tip — then the partner's reply. Reads
+ * piped stdin as well as a terminal, so a whole session can be scripted; `/quit` ends it.
+ */
+import { CRITERION_LABELS, isRedFlag } from '../../practice/criteria.js';
+import { coachTurn } from '../../practice/coach/turn-coach.js';
+import type { Labeller } from '../../practice/partner/builtin-partner.js';
+import { missingNeeds, type LabelledTurn, type PartnerState } from '../../practice/partner/partner-state.js';
+import { planLatestReply } from '../../practice/partner/reaction-picker.js';
+import { detectSafetyConcern, safetyReply } from '../../practice/safety/safety-check.js';
+import { formatProblem, loadScenarios } from '../../practice/scenarios/scenario-loader.js';
+import type { Scenario } from '../../practice/scenarios/scenario-schema.js';
+import { scoreReply } from '../../practice/scoring/offline-scorer.js';
+import { parseArgs, stringFlag, UsageError, unknownFlags } from './cli-args.js';
+import { DEFAULT_SCENARIO_DIR } from './check-command.js';
+import type { LineReader } from './line-reader.js';
+
+export async function runPlay(
+  argv: readonly string[],
+  reader: LineReader,
+  out: (line: string) => void,
+  label: Labeller = scoreReply,
+): Promise<number> {
+  const args = parseArgs(argv);
+  const unknown = unknownFlags(args, ['dir']);
+  if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]} for "play"`);
+  const id = args.positionals[0];
+  if (!id) throw new UsageError('play needs a scenario id: npm run scenarios -- play ID [--dir DIR]');
+  const dir = stringFlag(args, 'dir') ?? DEFAULT_SCENARIO_DIR;
+
+  const { scenarios, problems } = await loadScenarios(dir);
+  const scenario = scenarios.find((s) => s.id === id);
+  if (!scenario) {
+    for (const problem of problems) out(`error: ${formatProblem(problem)}`);
+    out(`no scenario "${id}" in ${dir}; known: ${scenarios.map((s) => s.id).join(', ') || '(none)'}`);
+    return 1;
+  }
+
+  const name = scenario.partner.name;
+  out(`${scenario.title} — ${scenario.kind}, difficulty ${scenario.difficulty}`);
+  out(`${scenario.summary}`);
+  out(`You are talking to ${name}, ${scenario.partner.relationship}. Type /quit to end.`);
+  out('');
+  out(`${name}: ${scenario.partner.opening}`);
+
+  const history: LabelledTurn[] = [];
+  let lastLine = scenario.partner.opening;
+  let state: PartnerState | undefined;
+  for (;;) {
+    const text = (await reader.ask('you> '))?.trim();
+    if (text === undefined || text === '/quit') break;
+    if (text === '') continue;
+    if (!reader.interactive) out(`you> ${text}`);
+
+    const concern = detectSafetyConcern(text);
+    if (concern) {
+      // Outside the role-play, as both engines do; the turn is not scored.
+      out(safetyReply(concern));
+      continue;
+    }
+
+    const turn: LabelledTurn = { text, ...(await label({ kind: scenario.kind, context: lastLine, reply: text })) };
+    const read = coachTurn(scenario, history, turn);
+    history.push(turn);
+    const reply = planLatestReply(scenario, history)!;
+    state = reply.state;
+
+    out(`  labels: ${describeLabels(turn)}`);
+    out(`  trust ${read.trustBefore} → ${read.trustAfter}: ${read.reason}`);
+    if (!state.resolved) out(`  tip: ${read.tip}`);
+    out(`${name}: ${reply.text}`);
+    if (state.last?.resolvedNow) out(`  (resolved in ${state.turns} turn${state.turns === 1 ? '' : 's'} — carry on, or /quit)`);
+    lastLine = reply.text;
+  }
+
+  out('');
+  out(summarise(scenario, state));
+  return 0;
+}
+
+function describeLabels(turn: LabelledTurn): string {
+  if (turn.labels.length === 0) return '(none)';
+  return turn.labels
+    .map((criterion) => {
+      const span = turn.evidence.find((e) => e.criterion === criterion);
+      const words = span ? ` "${span.quote}"` : '';
+      return `${isRedFlag(criterion) ? '✗' : '✓'} ${CRITERION_LABELS[criterion]}${words}`;
+    })
+    .join('; ');
+}
+
+function summarise(scenario: Scenario, state: PartnerState | undefined): string {
+  if (!state) return `trust path: ${scenario.trust.start} (no turns)`;
+  const lines = [`trust path: ${state.trustPath.join(' → ')}`];
+  lines.push(state.resolved ? `resolved (resolve level ${scenario.trust.resolveAt})` : `not resolved (needs ${scenario.trust.resolveAt})`);
+  if (scenario.hiddenConcern) lines.push(state.hiddenConcernReached ? 'the hidden concern came out' : 'the hidden concern never came out');
+  const missing = missingNeeds(scenario, state);
+  for (const need of missing) lines.push(`still missing: ${need.tip ?? need.says}`);
+  return lines.join('\n');
+}
