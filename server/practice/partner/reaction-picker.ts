@@ -67,7 +67,9 @@ function replyTo(scenario: Scenario, turn: LabelledTurn, state: PartnerState, us
   const band = trustBand(scenario, state.trust);
   const move = dominantMove(scenario, turn);
   const quote = quoteFor(turn, move);
-  const say = (templates: readonly string[]) => fill(scenario, choose(templates, used, seed, quote !== undefined), quote);
+  const say = (...pools: string[][]) => fill(scenario, choose(pools, used, seed, quote !== undefined), quote);
+  const neutral = linesFor(scenario.reactions.neutral, band);
+  const anyBand = (byBand: LinesByBand | undefined) => Object.values(byBand ?? {}).flat();
 
   if (effect.revealedHiddenConcern && scenario.hiddenConcern) {
     const reveal = say(scenario.hiddenConcern.reveal);
@@ -75,7 +77,11 @@ function replyTo(scenario: Scenario, turn: LabelledTurn, state: PartnerState, us
     return { text, move: 'hidden_concern', state };
   }
   if (effect.resolvedNow) return { text: say(linesFor(scenario.reactions.closing, band)), move: 'closing', state };
-  return { text: say(linesFor(scenario.reactions[move], band, scenario.reactions.neutral)), move, state };
+  // When the person keeps making the same move, the partner runs out of things to say to
+  // it and goes flat (the neutral lines) rather than repeating itself.
+  // Lines of other trust bands come last: a little off in tone beats saying the same thing twice.
+  const moveLines = linesFor(scenario.reactions[move], band, scenario.reactions.neutral);
+  return { text: say(moveLines, neutral, anyBand(scenario.reactions.neutral), anyBand(scenario.reactions[move])), move, state };
 }
 
 function linesFor(byBand: LinesByBand | undefined, band: TrustBand, fallback?: LinesByBand): string[] {
@@ -87,19 +93,26 @@ function linesFor(byBand: LinesByBand | undefined, band: TrustBand, fallback?: L
 }
 
 /**
- * Picks an unused line by seed; lines with `{quote}` are skipped when the turn gave no
- * words to quote. When every line has been used, the least recently used one comes back.
+ * Picks an unused line by seed from the first pool that has one; lines with `{quote}` are
+ * skipped when the turn gave no words to quote. When every line of every pool has been
+ * said, the least recently used line of the first pool comes back.
  */
-function choose(templates: readonly string[], used: Set<string>, seed: number, canQuote: boolean): string {
-  const usable = templates.filter((t) => canQuote || !t.includes('{quote}'));
-  const pool = usable.length > 0 ? usable : templates;
-  const fresh = pool.filter((t) => !used.has(t));
-  let chosen: string;
-  if (fresh.length > 0) {
-    chosen = fresh[seed % fresh.length]!;
-  } else {
+function choose(pools: readonly (readonly string[])[], used: Set<string>, seed: number, canQuote: boolean): string {
+  const usable = (pool: readonly string[]) => {
+    const quotable = pool.filter((t) => canQuote || !t.includes('{quote}'));
+    return quotable.length > 0 ? quotable : pool;
+  };
+  let chosen: string | undefined;
+  for (const pool of pools) {
+    const fresh = usable(pool).filter((t) => !used.has(t));
+    if (fresh.length > 0) {
+      chosen = fresh[seed % fresh.length]!;
+      break;
+    }
+  }
+  if (chosen === undefined) {
     const order = [...used];
-    chosen = [...pool].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!;
+    chosen = [...usable(pools[0]!)].sort((a, b) => order.indexOf(a) - order.indexOf(b))[0]!;
   }
   used.delete(chosen);
   used.add(chosen);
