@@ -1,0 +1,42 @@
+/**
+ * Unsolicited advice (`gives_unsolicited_advice`): telling the other what to do when they have
+ * not asked. Questions that are really suggestions ("Have you tried…?", "Why don't you just…?")
+ * count; advice the other explicitly asked for does not (rule 7).
+ */
+import type { Hit } from './evidence.js';
+import { anyOf, matchSentences, type RuleInput } from './rule-input.js';
+
+const MODAL_ADVICE = anyOf([
+  "you (?:really |honestly |just |seriously |definitely |probably )*(?:should|shoud|shld|ought to)(?:n't)?(?! have| of|'ve| be (?:over|relieved|glad|proud|happy|fine))",
+  "you (?:really |honestly |just |seriously )*(?:need|have|got) to(?! understand| admit| be (?:kidding|joking))", "you've got to(?! understand)", 'you gotta', "you (?:might|may) want to",
+  'have you (?:tried|thought about|considered|looked into)', "why (?:don't|dont|not) you", 'why not (?:just )?[a-z]+', "wouldn't it be (?:easier|better|smarter)",
+  'could you (?:just |maybe )?(?:try|video|call|talk|ask|go|get|move|take|put|tell (?:her|him|them)|block|delete|see)', 'you could (?:always |just |try|maybe )', 'maybe (?:you should|try|it\'s time|just|get|go|talk|see)',
+  "it(?:'s| is) time to", 'if i were you', 'if it were me', "i(?:'d| would) just", "i wouldn't (?:read|worry|bother|take|let)", 'my advice', 'the best thing (?:to do )?(?:is|would be)',
+  "it (?:might|would|could) help to", "(?<!i'll |i will |we'll |i'm going to )make sure you", "you can always (?!call|talk|come|text|reach|ask|tell)", 'what you need (?:to do )?is', "you'd be crazy (?:to|not)", 'trust me,? (?:it\'s|that\'s) the only', 'did you even (?:apply|try|ask|think)',
+  'you should always', "i(?:'d| would)? (?:strongly |really |definitely )?(?:recommend|suggest|advise)", 'my (?:recommendation|suggestion|advice)', "it(?:'d| would| might| could) be (?:really )?(?:good|helpful|best|wise|a good idea|useful) (?:if you|to|for you)", "it (?:helps|might help|would help|can help|could help) (?:if|to)", 'what if you', 'how about (?:you|trying)', 'what about (?:trying|you)', '(?:^|you |then |honestly,? |so )just (?:say|tell|ignore|block|delete|go|get|move|stop|breathe|focus|be|leave|quit|text|call|talk|ask|let|give)',
+]);
+/** Sentence-initial imperatives that tell someone what to do (listening only: in an apology "let me" and "blame him" are not advice). */
+const IMPERATIVE = /^(?:(?:honestly|seriously|look|okay|ok|bro|dude|girl|babe|just|so|and|but|oh|well|then|please),? )*(?:stop|delete|block|put|take|download|go|get|hit|push back|give|try|talk|sit|make|write|quit|leave|move|find|see a|look into|consider|sleep|eat|drink|breathe|journal|avoid|ignore|start|reach out|text her|text him|call her|call him|forget|focus|join|update|hide|drop|dump|cut|set|book|tell (?:her|him|them|your|the)|don't (?:quit|give up|leave|stay|answer|reply|text|call|sign|sell|buy|go|let|take|waste|throw)|never|always|ask (?:her|him|them|your)|keep|lean|sign up|apply|switch|change|delete)\b/;
+
+/** Does the context ask for advice, ideas or what the speaker would do? */
+export function contextAsksForAdvice(contextNorm: string): boolean {
+  return /\b(?:what (?:should|would|do|can) i do|what would you do|if you were me|any (?:advice|ideas|tips|suggestions)|(?:give|need|want) (?:me )?(?:some )?(?:advice|ideas|tips|a plan|suggestions)|tell me what to do|should i\b|how do i\b|what do i do|what did you do|be honest|what do you think i should|where to start|any thoughts)/.test(contextNorm);
+}
+
+export function findAdvice(input: RuleInput): Hit[] {
+  if (input.adviceRequested) return [];
+  const hits = matchSentences('gives_unsolicited_advice', input.reply.sentences, MODAL_ADVICE, (s, m) => {
+    // An open question that mentions what they need ("what do you think you need to do?") asks; it does not tell.
+    if (s.isQuestion && /^(?:(?:so|and|okay|ok|well|um|uh),? )*(?:what|how|do you|does|are you|is there)\b/.test(s.text) && !/\b(?:what if you|how about|what about (?:trying|you))\b/.test(m[0])) return false;
+    // "You could always call me" offers help; "could you tell me more" invites.
+    return !/(?:call|text|talk to|come to|lean on) me\b/.test(s.text.slice(m.index, m.index + 40)) || /\bshould\b/.test(m[0]);
+  });
+  if (input.kind !== 'listening') return hits;
+  for (const s of input.reply.sentences) {
+    if (hits.some((h) => h.start === s.start)) continue;
+    if (IMPERATIVE.test(s.text) && !/^(?:let me|tell me|call me|text me|talk to me)\b/.test(s.text) && !/\b(?:me|us) (?:know|when)\b/.test(s.text)) {
+      hits.push({ criterion: 'gives_unsolicited_advice', start: s.start, end: s.end });
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,115 @@
+/**
+ * The offline scorer: labels a reply with the twelve criteria from rules that mirror the
+ * labelling rules in RUBRIC-CRITERIA.md, with no model and no network. Each rule group finds
+ * sentences; this module resolves how the findings interact (a deflection cancels ownership
+ * that was only implied, a "what would help?" is also an open question) and quotes the words
+ * that show every label.
+ */
+import { CRITERIA, type Criterion } from '../criteria.js';
+import { findAdvice, contextAsksForAdvice } from './advice-rules.js';
+import { findBlame, findExcuses, findMinimizing } from './deflection-rules.js';
+import { toEvidence, type Hit } from './evidence.js';
+import { findOpenQuestions, findReflections, findValidation } from './listening-rules.js';
+import { findFirstPersonActs, findNamedHarm, findNonApologies, findOwnershipPhrases, findSorryForAct } from './ownership-rules.js';
+import { asksWhatWouldHelp, findRepairs } from './repair-rules.js';
+import type { RuleInput } from './rule-input.js';
+import type { ReplyToScore, ScoreResult, Scorer, ScorerOutcome } from './scorer.js';
+import { findSelfFocus } from './self-focus-rules.js';
+import { analyse, contentStems } from './text-analysis.js';
+
+export function scoreReply(input: ReplyToScore): ScoreResult {
+  const reply = analyse(input.reply);
+  const context = analyse(input.context ?? '');
+  const rules: RuleInput = {
+    kind: input.kind,
+    reply,
+    context,
+    contextStems: contentStems(context.norm),
+    adviceRequested: contextAsksForAdvice(context.norm),
+  };
+
+  const nonApology = findNonApologies(rules);
+  const nonApologySentences = sentencesOf(reply, nonApology);
+  // In listening the speaker's own stress is a story, not an excuse for a harm — unless they apologise.
+  const excuses = findExcuses(rules).filter((h) => rules.kind !== 'listening' || /\bsorry\b/.test(reply.norm));
+  const blame = findBlame(rules);
+  const minimizes = findMinimizing(rules);
+  const advice = findAdvice(rules);
+  const selfFocus = findSelfFocus(rules);
+
+  const acts = findFirstPersonActs(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
+  const sorryActs = findSorryForAct(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
+  const namedHarm = findNamedHarm(rules);
+  const ownership = findOwnershipPhrases(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
+
+  // Rule 3: ownership implied by "I did X" / "sorry I did X" is cancelled by a deflection;
+  // an explicit ownership phrase ("which I shouldn't have done, but…") is not.
+  const deflected = excuses.length > 0 || blame.length > 0 || minimizes.length > 0 || (rules.kind !== 'listening' && advice.length > 0);
+  const impliedOwnership = deflected ? [] : [...acts, ...sorryActs].map((h) => ({ ...h, criterion: 'takes_responsibility' as const }));
+  const responsibility = [...ownership, ...impliedOwnership];
+
+  const repairs = findRepairs(rules);
+  const openQuestions = findOpenQuestions(rules);
+  // Rule 5: a sincere "what would help?" is an open question too.
+  for (const s of reply.sentences) {
+    if ((s.isQuestion || /\b(?:tell|let) me\b/.test(s.text)) && asksWhatWouldHelp(s.text) && !openQuestions.some((h) => h.start === s.start)) {
+      openQuestions.push({ criterion: 'asks_open_question', start: s.start, end: s.end });
+    }
+  }
+
+  const redFlagSentences = sentencesOf(reply, [...excuses, ...blame, ...minimizes, ...advice, ...nonApology]);
+  const reflections = findReflections(rules, redFlagSentences);
+  const validation = findValidation(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
+
+  const found: Record<Criterion, Hit[]> = {
+    acknowledges_harm: [...acts, ...sorryActs, ...namedHarm],
+    takes_responsibility: responsibility,
+    validates_feelings: validation,
+    proposes_action: repairs,
+    reflects: reflections,
+    asks_open_question: openQuestions,
+    makes_excuses: excuses,
+    shifts_blame: blame,
+    minimizes,
+    non_apology: nonApology,
+    gives_unsolicited_advice: advice,
+    self_focus: selfFocus,
+  };
+
+  const labels: Criterion[] = [];
+  const evidence = [];
+  for (const criterion of CRITERIA) {
+    const hits = found[criterion];
+    if (hits.length === 0) continue;
+    labels.push(criterion);
+    const seen = new Set<string>();
+    for (const hit of hits) {
+      const span = toEvidence(reply, { ...hit, criterion });
+      const key = `${span.start}:${span.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      evidence.push(span);
+    }
+  }
+  return { labels, evidence };
+}
+
+function sentenceIndex(text: ReturnType<typeof analyse>, hit: Hit): number {
+  for (const s of text.sentences) if (hit.start >= s.start && hit.start < s.end) return s.index;
+  return -1;
+}
+
+function sentencesOf(text: ReturnType<typeof analyse>, hits: readonly Hit[]): Set<number> {
+  return new Set(hits.map((h) => sentenceIndex(text, h)));
+}
+
+export const offlineScorer: Scorer = {
+  name: 'offline',
+  async score(input: ReplyToScore): Promise<ScorerOutcome> {
+    try {
+      return { ok: true, ...scoreReply(input) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  },
+};

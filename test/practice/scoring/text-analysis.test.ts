@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, normalise, stripLead } from '../../../server/practice/scoring/text-analysis.js';
+
+describe('text analysis', () => {
+  it('expands texting spellings while mapping every character back to the raw text', () => {
+    const raw = 'Im sorry u had to wait, ur right';
+    const { norm, rawIndex } = normalise(raw);
+    expect(norm).toBe("i'm sorry you had to wait, you're right");
+    expect(rawIndex).toHaveLength(norm.length + 1);
+    expect(raw[rawIndex[norm.indexOf('sorry')]!]).toBe('s');
+  });
+  it('splits sentences on punctuation but not on titles', () => {
+    const { sentences } = analyse('Dear Mr. Okafor, I was wrong. Can we talk? Thanks!');
+    expect(sentences.map((s) => s.text)).toEqual(['dear mr. okafor, i was wrong.', 'can we talk?', 'thanks!']);
+    expect(sentences[1]!.isQuestion).toBe(true);
+  });
+  it('drops spoken fillers from the front of a sentence', () => {
+    expect(stripLead('okay. um, so you feel stuck')).toBe('you feel stuck');
+  });
+});
