@@ -9,7 +9,7 @@ import { foldPartnerState, initialPartnerState, stepPartnerState } from '../../s
 import { partnerSystemPrompt } from '../../server/practice/partner/partner-prompt.js';
 import type { Kind } from '../../server/practice/criteria.js';
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
-import { playScript } from './play.js';
+import { playScript, type PlayedTurn } from './play.js';
 import { FRAME_PROBES, readScripts } from './scripts.js';
 
 export interface SuiteCheck {
@@ -24,6 +24,8 @@ export interface ScenarioSuiteResult {
   /** Turns the strong script needed to resolve; null when it did not. */
   strongTurns: number | null;
   excusesFinalTrust: number | null;
+  /** The scripted conversations as played, for `--verbose`. */
+  played: { strong: PlayedTurn[]; excuses: PlayedTurn[] };
 }
 
 /** Generic probes: the scorer must read them as the named move for the check to mean anything. */
@@ -69,7 +71,7 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
   const read = await readScripts(scriptsDir, scenario.id);
   if ('error' in read) {
     check('has scripts', false, read.error);
-    return { scenarioId: scenario.id, checks, strongTurns: null, excusesFinalTrust: null };
+    return { scenarioId: scenario.id, checks, strongTurns: null, excusesFinalTrust: null, played: { strong: [], excuses: [] } };
   }
   const { scripts } = read;
 
@@ -79,8 +81,13 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
     strong.resolvedAt !== null && strong.resolvedAt <= scenario.turnBudget,
     strong.resolvedAt ? `resolved at turn ${strong.resolvedAt} of ${scenario.turnBudget}` : `did not resolve; trust path ${strong.state.trustPath.join(' → ')}`,
   );
+  if (scenario.hiddenConcern) {
+    check('a strong script reaches the hidden concern', strong.state.hiddenConcernReached, strong.state.hiddenConcernReached ? 'reached' : 'never reached: no open question or reflection landed with enough trust');
+  }
   const excuses = await playScript(scenario, engine, label, scripts.excuses);
-  check('a script of excuses never resolves', excuses.resolvedAt === null && excuses.state.trust <= scenario.trust.start, `trust path ${excuses.state.trustPath.join(' → ')}`);
+  check('a script of excuses never resolves', excuses.resolvedAt === null && excuses.state.trust < scenario.trust.start, `trust path ${excuses.state.trustPath.join(' → ')}`);
+  const wrongTurns = [...misdirectedTurns(scenario, 'strong', strong.turns), ...misdirectedTurns(scenario, 'excuses', excuses.turns)];
+  check('each scripted turn moves trust the way its move should', wrongTurns.length === 0, wrongTurns.length ? wrongTurns.join('; ') : `${strong.turns.length + excuses.turns.length} turns checked`);
 
   const probes = await playScript(scenario, engine, label, FRAME_PROBES);
   const prompt = partnerSystemPrompt(scenario, probes.state);
@@ -94,7 +101,31 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
     check('does not repeat itself in ten turns', repeated.length === 0, repeated.length ? `repeated: ${repeated.map((r) => JSON.stringify(r)).join('; ')}` : `${replies.length} different replies`);
   }
 
-  return { scenarioId: scenario.id, checks, strongTurns: strong.resolvedAt, excusesFinalTrust: excuses.state.trust };
+  return { scenarioId: scenario.id, checks, strongTurns: strong.resolvedAt, excusesFinalTrust: excuses.state.trust, played: { strong: strong.turns, excuses: excuses.turns } };
+}
+
+/**
+ * Turn by turn, a clean good move (ownership, or a reflection when listening) must raise
+ * trust and a clean deflection (blame, or advice when listening) must lower it. "Clean":
+ * the turn holds no move of the other sign, which could rightly outweigh it.
+ */
+function misdirectedTurns(scenario: Scenario, which: string, turns: readonly PlayedTurn[]): string[] {
+  const listening = scenario.kind === 'listening';
+  const good: Criterion = listening ? 'reflects' : 'takes_responsibility';
+  const bad: Criterion = listening ? 'gives_unsolicited_advice' : 'shifts_blame';
+  const rubric = KIND_RUBRIC[scenario.kind];
+  const out: string[] = [];
+  turns.forEach((turn, index) => {
+    const flagged = turn.labels.some((label) => (rubric.redFlags as readonly string[]).includes(label));
+    const praised = turn.labels.some((label) => (rubric.positive as readonly string[]).includes(label));
+    if (turn.labels.includes(good) && !flagged && turn.trustAfter <= turn.trustBefore && turn.trustBefore < 100) {
+      out.push(`${which} turn ${index + 1}: ${good} did not raise trust (${turn.trustBefore} → ${turn.trustAfter})`);
+    }
+    if (turn.labels.includes(bad) && !praised && turn.trustAfter >= turn.trustBefore && turn.trustBefore > 0) {
+      out.push(`${which} turn ${index + 1}: ${bad} did not lower trust (${turn.trustBefore} → ${turn.trustAfter})`);
+    }
+  });
+  return out;
 }
 
 /** True when a reply repeats a long run of the system prompt's words. */

@@ -10,10 +10,10 @@ import { z } from 'zod';
 
 export const scriptFileSchema = z
   .object({
-    strong: z.array(z.string().min(1)).min(1),
-    excuses: z.array(z.string().min(1)).min(3),
+    strong: z.array(z.string().trim().min(1)).min(1),
+    excuses: z.array(z.string().trim().min(8)).min(8),
   })
-  .loose();
+  .strict();
 export type ScriptFile = z.infer<typeof scriptFileSchema>;
 
 export async function readScripts(dir: string, scenarioId: string): Promise<{ scripts: ScriptFile } | { error: string }> {

@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- suite [--engine builtin|llm] [--scenario ID] [--ci] [--update-baseline] [--json]`
+ * `npm run eval -- suite [--engine builtin|llm] [--scenario ID] [--ci] [--update-baseline] [--json] [--verbose]`
  * Plays every scenario's scripts and checks the expectations; `--ci` also compares with the
  * stored baseline (evals/baselines/partner-suite.json) and fails on a regression.
  */
@@ -23,6 +23,8 @@ export interface SuiteOptions {
   ci: boolean;
   updateBaseline: boolean;
   json: boolean;
+  /** Print each scripted turn: its labels, the trust it moved, the partner's reply. */
+  verbose?: boolean;
   scenariosDir?: string;
   scriptsDir?: string;
 }
@@ -52,7 +54,12 @@ export async function suiteCommand(options: SuiteOptions): Promise<number> {
     for (const result of results) {
       const ok = result.checks.every((c) => c.pass);
       process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, excuses end at trust ${result.excusesFinalTrust ?? '-'})\n`);
-      for (const c of result.checks) if (!c.pass || !ok) process.stdout.write(`  ${c.pass ? 'ok ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
+      for (const c of result.checks) if (!c.pass || !ok || options.verbose) process.stdout.write(`  ${c.pass ? 'ok ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
+      if (options.verbose) {
+        for (const [which, turns] of Object.entries(result.played)) {
+          turns.forEach((t, i) => process.stdout.write(`    ${which} ${i + 1}: ${t.trustBefore} → ${t.trustAfter} [${t.labels.join(', ')}] ${t.text}\n      ↳ ${t.reply}\n`));
+        }
+      }
     }
     for (const r of regressions) process.stdout.write(`REGRESSION ${r}\n`);
     const checks = results.flatMap((r) => r.checks);

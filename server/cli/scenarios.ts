@@ -4,7 +4,9 @@
  *   check [DIR]              validate every scenario file (default scenarios/)
  *   new [--id ... --out F]   scaffold a valid scenario file, asking for what flags leave out
  *   play ID [--dir DIR]      play a scenario in the terminal with the built-in partner
- *   scripts [--dir DIR]      run the partner-suite scripts through the scorer and partner
+ *
+ * How each scenario's partner reacts to scripted conversations is checked by the eval
+ * harness's partner suite: `npm run eval -- suite [--scenario ID]`.
  */
 import { UsageError } from './scenarios/cli-args.js';
 import { createLineReader, type LineReader } from './scenarios/line-reader.js';
@@ -14,8 +16,8 @@ const USAGE = `usage: npm run scenarios -- <command>
   new [--id ID --title T --kind apology|listening|draft --difficulty 1|2|3
        --setting family|partner|friends|work --name N --relationship R --out FILE --force]
   play ID [--dir DIR]         play a scenario with the built-in partner (/quit ends)
-  scripts [--dir DIR] [--scripts DIR] [ID...]
-                              run evals/suites/scripts through the scorer and partner`;
+
+To check how a partner reacts to its scripted conversations: npm run eval -- suite [--scenario ID]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv.filter((arg, index) => !(index === 0 && arg === '--'));
@@ -32,8 +34,6 @@ async function main(argv: string[]): Promise<number> {
       const { runPlay } = await import('./scenarios/play-command.js');
       return withStdin((reader) => runPlay(rest, reader, out));
     }
-    case 'scripts':
-      return (await import('./scenarios/scripts-command.js')).runScripts(rest, out);
     case undefined:
     case 'help':
     case '--help':
