@@ -1,0 +1,35 @@
+/** One function per API call the page makes; each returns the server's own shape. */
+import { getJson, sendJson } from './client.js';
+import type {
+  ApiDraftFeedback,
+  ApiProgressPoint,
+  ApiScenarioDetail,
+  ApiScenarioSummary,
+  ApiScorecard,
+  ApiSession,
+  ApiSessionSummary,
+} from './types.js';
+
+const enc = encodeURIComponent;
+
+export const listScenarios = () => getJson<ApiScenarioSummary[]>('/api/scenarios');
+export const getScenario = (id: string) => getJson<ApiScenarioDetail>(`/api/scenarios/${enc(id)}`);
+
+export const createSession = (scenarioId: string) => sendJson<ApiSession>('POST', '/api/sessions', { scenarioId });
+export const listSessions = () => getJson<ApiSessionSummary[]>('/api/sessions');
+/** With `history`, turns taken back by a rewind come too, marked `superseded`. */
+export const getSession = (id: string, history = false) => getJson<ApiSession>(`/api/sessions/${enc(id)}${history ? '?history=1' : ''}`);
+export const endSession = (id: string) => sendJson<ApiSession>('POST', `/api/sessions/${enc(id)}/end`);
+export const rewindSession = (id: string, messageId: string) => sendJson<ApiSession>('POST', `/api/sessions/${enc(id)}/rewind`, { messageId });
+export const deleteSession = (id: string) => sendJson<void>('DELETE', `/api/sessions/${enc(id)}`);
+export const deleteAllSessions = () => sendJson<void>('DELETE', '/api/sessions?confirm=all');
+
+export const getScorecard = (id: string) => getJson<ApiScorecard>(`/api/sessions/${enc(id)}/scorecard`);
+export const getProgress = () => getJson<ApiProgressPoint[]>('/api/progress');
+
+export const requestDraftFeedback = (text: string, scenarioId?: string) =>
+  sendJson<ApiDraftFeedback>('POST', '/api/drafts/feedback', scenarioId ? { text, scenarioId } : { text });
+
+export function chatUrl(sessionId: string): string {
+  return `/api/sessions/${enc(sessionId)}/chat`;
+}
