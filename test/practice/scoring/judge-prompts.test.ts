@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CRITERIA, KIND_RUBRIC, KINDS } from '../../../server/practice/criteria.js';
 import { JUDGE_PROMPT_VERSION, LABELLING_RULES, apologyJudgePrompt, judgePrompt } from '../../../server/practice/scoring/judge-prompts.js';
-import { OPENAI_FIXTURES } from '../../support/fixtures.js';
+import { RUBRIC_FILE } from '../../support/fixtures.js';
 
 /** The shared rubric the judge must carry word for word. */
-const RUBRIC = readFileSync(path.resolve(OPENAI_FIXTURES, '../../RUBRIC-CRITERIA.md'), 'utf8');
+const RUBRIC = readFileSync(RUBRIC_FILE, 'utf8');
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function rubricSection(heading: string): string {
