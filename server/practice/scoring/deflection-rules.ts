@@ -9,11 +9,24 @@ import type { Hit } from './evidence.js';
 import { anyOf, matchSentences, type RuleInput } from './rule-input.js';
 import { negatedBefore } from './text-analysis.js';
 
-const STATE = '(?:busy|slammed|swamped|stressed|exhausted|tired|overwhelmed|distracted|sick|out sick|ill|ashamed|excited|panicking|overloaded|snowed under|run off my feet|under (?:a lot of |so much |huge )?pressure|in a (?:bad )?mood|a mess|not (?:myself|thinking)|running (?:late|on (?:no|empty|fumes))|on edge|flustered|hungry|drunk|jet-?lagged)';
+const STATE = '(?:busy|slammed|swamped|stressed|exhausted|tired|overwhelmed|distracted|sick|out sick|ill|ashamed|excited|panicking|overloaded|snowed under|run off my feet|under (?:a lot of |so much |huge )?pressure|in a (?:bad )?mood|a mess|not (?:myself|thinking)|running (?:late|on (?:no|empty|fumes))|on edge|flustered|hungry|drunk|jet-?lagged|knackered|wrecked|shattered|fried|frazzled|wiped(?: out)?|burnt out|burned out|hungover|hangry|nervous|anxious|half asleep|sleep-deprived|running on (?:\\w+ )+(?:sleep|coffee)|on nights|on (?:a|the) (?:night|late|double) shift|not in a good place|all over the place|in a rush|rushing|preoccupied)';
 
-const EXCUSE = anyOf([
+/**
+ * Why excuses generalise: the speaker states their own condition (tired, drunk, rushed), a
+ * circumstance that did it (the bus, the signal, the app, "so much going on"), or that the act
+ * "just slipped" — each explains the act instead of owning it.
+ */
+const CIRCUMSTANCE = [
+  `i (?:was|am|'m|'d been|had been|'ve been) (?:[a-z]+ )?(?:after|from) (?:a|the|my|two|three|\\d+) (?:[a-z-]+ )?(?:shift|day|week|night|flight|meeting|nights)`,
+  "(?:i'd|i had) had (?:a few|too many|a couple|one too many|\\w+ (?:glasses|pints|drinks|beers|shots))", "(?:hadn't|had not) (?:eaten|slept|had (?:a|any))",
+  "(?:i had|i've had|there was|there's been) (?:just )?so much (?:going on|on|to do)", '(?:it|that) (?:just )?(?:slipped|got away from me|went out of my head|slipped my mind)',
+  '(?:i|we) got (?:carried away|caught up|sidetracked|held up|stuck)', "there (?:were|was) (?:just )?so (?:many|much)",
+  "(?:the|my) (?:signal|wifi|internet|connection|charger|laptop|app|system|printer|sat ?nav|satnav|bus|train|flight|car|alarm|battery|phone|taxi|uber) (?:\\w+ )?(?:was|were|did not|didn't|died|crashed|broke|stopped|froze|kept)",
+];
+
+const EXCUSE = anyOf([...CIRCUMSTANCE,
   `(?:i was|i am|i'm|i'd been|i had been|i've been|i have been) (?:just |so |really |super |totally |completely |absolutely |pretty |a bit |kind of )*${STATE}`,
-  `(?:work|things|life|my day|this week|the week|everything|my week|the month|this month|the kids|the baby|my schedule|my inbox|my calendar|the move|school)(?:'s| has| have| is| was)? (?:been )?(?:just |so |absolutely |totally |really |super )*(?:insane|crazy|a nightmare|hectic|a lot|mad|nuts|killing me|chaos|chaotic|so busy|busy|a disaster|overwhelming|brutal|nonstop|full on|tight|rough)`,
+  `(?:work|things|life|my day|this week|the week|everything|my week|the month|this month|the kids|the baby|my schedule|my inbox|my calendar|the move|school)(?:'s| has| have| is| was)? (?:been )?(?:just |so |absolutely |totally |really |super )*(?:insane|crazy|mental|manic|a nightmare|hectic|a lot|mad|nuts|killing me|chaos|chaotic|so busy|busy|a disaster|overwhelming|brutal|nonstop|full on|tight|rough)`,
   "you know how (?:it's been|it is|things are|things have been|crazy|busy|i am|stressed|hard|work|it's|much)", "you know what i'm like", "you know (?:that|i)'?m? (?:always|not)",
   '(?:my )?(?:phone|battery) (?:died|was dead|ran out)', 'traffic', "(?:the )?(?:train|trains|bus|flight|tube|subway|car|alarm)s? (?:was |were |got |had |didn't |)(?:late|delayed|stuck|moved|cancell?ed|a (?:total )?mess|broke|go off|broken down|didn't go off)",
   '(?:meeting|call|shift|class) (?:ran|went) (?:over|late|long)', 'something came up', 'i had no (?:choice|other option|option)', "there (?:was|wasn't) (?:literally |really )?(?:nothing|no way|anything) (?:i|we) could",
@@ -34,7 +47,26 @@ const EXCUSE = anyOf([
 /** Excuses disowned in the same breath ("I've been stressed, but that's mine to deal with"). */
 const DISOWNED = /\b(?:but|and) (?:that's|that is|it's|this is) (?:mine|on me|no excuse|not an excuse|not your problem|my problem)|\bno excuse\b|\bnot an excuse\b|\bisn't an excuse\b|\bthat's not on you\b/;
 
-const BLAME = anyOf([
+/**
+ * Why blame generalises: the other (or a third party) is the agent of what went wrong, said
+ * through a counterfactual ("you could have…", "if you had…, I would have…"), an obligation
+ * ("you were supposed to", "it was your job"), or a contrast that hands the act back ("…, not
+ * me", "You left it unlocked though").
+ */
+const AGENT_BLAME = [
+  "you (?:should|could|might)(?:n't)? (?:have|'ve) (?!been (?:hurt|killed|injured|badly)|felt|had a|lost)(?:just |simply |at least |easily )?[a-z]+",
+  "if (?:you|u) (?:had |'d )?[a-z]+(?:ed)?\\b[^.;?]{0,60}(?:i|we|it|this|that)(?:'d| would| could)(?:n't)? (?:have|'ve)\\b",
+  "(?:it was|that was|it's|that's) (?:your|his|her|their) (?:job|responsibility|call|idea)", "(?:you were|you're|he was|she was|they were) (?:the one who|meant to|supposed to)",
+  "\\bnot me[.!]?$", "\\bnot mine[.!]?$", "(?:check|look at|mind) your own", "take it up with (?:him|her|them|\\w+)",
+  "^(?:well,? )?you (?:left|wrote|put|said|told|gave|forgot|started|knew|agreed|chose|signed|sent|let|were the)\\b[^.;?]*",
+  "(?:supplied|provided|sent|caused|given|started) by (?:your|his|her|their|the (?:\\w+ )?(?:team|department|vendor|supplier|client|manager|contractor|office))\\b",
+  "(?:the|your|our) (?:\\w+ )?(?:team|vendor|supplier|department|manager|boss|client|update|contractor)(?:'s \\w+)? (?:caused|broke|sent|supplied|gave|missed|forgot)",
+  "if (?:the|your|my|his|her|their) (?:\\w+ ){1,2}(?:had|hadn't|'d)\\b[^.;?]{1,60}(?:i|we|it)(?:'d| would| could)(?:n't)? (?:have|'ve)",
+];
+/** A contrastive "though" on a fact about the other ("You left your phone unlocked though."). */
+const CONTRAST_THOUGH = /^(?!.*\b(?:i|i'm|i've|my|me)\b).*\b(?:you|your|it|he|she|they|the)\b.*,? (?:though|tho)[.!]?$/;
+
+const BLAME = anyOf([...AGENT_BLAME,
   "if you(?:'d| had| would have| would've)? (?:just |only |actually |even )?(?:not |hadn't |had |didn't |did |wasn't |weren't |(?:were|was) (?:so|more|less|not) |talked|listened|let|told|reminded|put|sent|called|cleaned|asked|said|been|given|done|checked|warned|answered|picked|bothered|stopped|kept|made|stayed|come)",
   "if you(?:'d| had)n't", "if you(?:'d| had)[^,.;]{1,60},? (?:then )?(?:i|we|this|it|none of this|that)(?:'d| would(?:n't)?| could(?:n't)?) (?:have|'ve|not have|never)", "if you (?:weren't|wasn't|didn't|talked|listened|let|would|hadn't|never)", "(?:you're|you are) the one who", "you (?:were|are) (?:supposed|meant) to",
   "you (?:should|could)(?:'ve| have) (?:told|reminded|said|asked|checked|picked|sent|called|warned|mentioned|put|let|double-checked|spoken|spoke up|raised|flagged|read|looked|come|been)", "you (?:never|didn't) (?:told|tell|said|say|reminded|remind|asked|ask|sent|send|let|mention|warned|warn|rode|use|used|check)",
@@ -50,11 +82,29 @@ const BLAME = anyOf([
   "if (?!i\\b|i'd|i had|we\\b)(?:\\w+ ){1,2}(?:had|hadn't|'d|would have|did|didn't)\\b[^.;]{1,60}(?:none of this|this|it|i|we)(?:'d| would(?:n't)?| could(?:n't)?) (?:have|'ve|never|not)", "(?:it )?wasn't (?:just|only) me", "i wasn't the only one", '(?:is|was|are|were) the ones? who', 'not me[.!]?$', 'you did say',
 ]);
 
-const MINIMIZE = anyOf([
+/**
+ * Why minimising generalises: comparison with something worse ("could be worse", "at least"),
+ * a silver lining ("better off", "dodged a bullet"), a dismissive frame for the act or feeling
+ * ("it was banter", "it's only a mug", "one exam is nothing", "reading too much into it"),
+ * rhetorical doubt ("was it really that bad?") and reassurance by the odds.
+ */
+const DOWNPLAY = [
+  "(?:could|might)(?:'ve| have)? (?:been |be )?(?:so |a lot |much |far |way )*worse", 'worse things (?:happen|have happened)', 'better off', 'dodged a bullet', "better (?:to find out|now than|that it happened)", 'for the best',
+  'good innings', '(?:it|that) was (?:only |just )?(?:a joke|banter|a laugh|a bit of fun|harmless|nothing|fun)\\b', "(?:not|isn't|wasn't) that deep", "(?:nobody|no one|no-one) (?:\\w+ )?(?:even )?(?:minded|cared|noticed|was bothered)",
+  "(?:it's|it is|that's|it was) (?:(?:only|just|hardly) (?:a|an|one)|one) [a-z]+(?! thing)", "(?:one|a single|1) [a-z]+ (?:is|isn't|won't|doesn't) (?:nothing|the end|matter|define)", 'reading (?:way |far |a bit )?too much into',
+  "(?:was|is) it (?:really|honestly|even) (?:that|so) (?:bad|serious|big|hard)", "if it (?:was|were|is) (?:really |honestly )?(?:that|so) (?:bad|serious|awful)", 'times out of (?:ten|10|a hundred)',
+  '(?:lots|loads|plenty) of people would (?:kill|love|give anything)', '(?:some|other|lots of|loads of|most) people (?:have it|fail|go through|deal with|get) (?:way |much |far )?(?:worse|more)',
+  "(?:he|she|they) (?:\\w+ )?(?:shouts?|yells?|does that|is like that|are like that|snaps?) (?:at|to|with) everyone", "we've had (?:loads|lots|plenty) of (?:good|other)",
+"(?:odds|chances) are (?:it's|you'll|he'll|she'll)", "it's probably (?:nothing|fine|benign|just)",
+];
+
+const REPORTED = /\b(?:(?:says?|said|saying|tells?|told|telling|cheering|thinks?|thought|keeps? saying)(?: you)?(?: that)?|(?:you're|you are|you) (?:wondering|worried|afraid|scared|thinking|feel|feeling)(?: like| that| if| whether)?)\s[^.,;]{0,40}$/;
+
+const MINIMIZE = anyOf([...DOWNPLAY,
   "(?:it's|it is|it was|that's|this is|he's|she's|was|it's only|they're|you're) (?:just |only |literally |basically )(?:a |an |one |the |food|joking|kidding|dinner|lunch|words)", "(?:just|only) (?:joking|kidding|a joke|teasing|banter|one (?:day|night|game|deck|time|cigarette|drink))",
   "(?:not|isn't|wasn't|no) (?:that |such |a |so |)+big (?:a )?deal", 'no big deal', "(?:not|isn't) a big thing", 'make (?:it|this|that) (?:a|into a) (?:big|whole) (?:thing|deal)', 'make a (?:whole|big) thing', 'no (?:real )?harm done',
   'at least', 'bright side', 'silver lining', 'everything happens for a reason', "there(?:'s| is|'ll be| will be) (?:always |plenty (?:more|of) |other |more )", 'plenty (?:more|of fish)', "(?:you'll|you will|he'll|she'll|they'll|it'll) be (?:fine|okay|over (?:him|her|it|them))",
-  "(?:he'll|she'll|they'll|you'll) (?:get over|come around|understand when)", 'get over (?:it|yourself)', "(?:you're|you are|you) (?:being )?(?:too|way too|so|a bit|overly|kind of|really) (?:sensitive|dramatic|precious|touchy|emotional)",
+  "(?:he'll|she'll|they'll|you'll) (?:get over|come around|understand when)", '(?<!(?:me|ages|while|long|years|months|weeks|time) to |i )get over (?:it|yourself)', "(?:you're|you are|you) (?:being )?(?:too|way too|so|a bit|overly|kind of|really) (?:sensitive|dramatic|precious|touchy|emotional)",
   'overreact', 'overthinking', '(?:a bit|bit|little|a tad) (?:strong|much|dramatic)', 'calm down', 'relax', 'lighten up', 'chill out', 'come on', 'it is what it is', 'mistakes happen',
   '(?:these|such) things (?:happen|occur)', '(?<!before |if |when |so |until |make sure )it happens', 'happens to (?:everyone|everybody|the best)', 'welcome to (?:corporate|adulthood|the club|parenthood|my world)', 'join the club',
   'kids (?:say|do) (?:that|this)', '(?:everyone|everybody|all parents|lots of people|most people|plenty of people) (?:snaps?|struggles?|fails?|feels? like that|has|goes through|do|does|gets)',
@@ -79,7 +129,13 @@ export function findExcuses(input: RuleInput): Hit[] {
 }
 
 export function findBlame(input: RuleInput): Hit[] {
-  return matchSentences('shifts_blame', input.reply.sentences, BLAME, (s, m) => {
+  const listening = input.kind === 'listening';
+  const hits = matchSentences('shifts_blame', input.reply.sentences, BLAME, (s, m) => {
+    // "None of this is on you", "it isn't your fault": clearing the other is validation, not blame.
+    if (/\b(?:none of|not|isn't|wasn't|never)\b[^.,;]{0,12}$/.test(s.text.slice(0, m.index + 1)) || /\b(?:not|isn't|wasn't) (?:your|on you)\b/.test(m[0])) return false;
+    // Listening: the speaker has no act of their own to deflect; only holding the other responsible
+    // through a counterfactual, obligation or "you did" ("they dropped you" is a reflection).
+    if (listening && (!/\b(?:you|your)\b/.test(m[0]) || /^\W*you (?:left|wrote|put|said|told|gave|forgot|started|knew|agreed|chose|signed|sent|let|were the)\b/.test(m[0]))) return false;
     // "sorry if you were upset" is a non-apology; "makes sense if you were" validates.
     if (/(?:sorry|apologi[sz]e|apologies|sense|okay|understandable|fair) $/.test(s.text.slice(0, m.index + 1).replace(/\s*$/, ' '))) return false;
     // "That's my fault, not the accountant's" names a third party to clear them.
@@ -88,12 +144,20 @@ export function findBlame(input: RuleInput): Hit[] {
     const rest = s.text.slice(m.index);
     return !/^\W*if you(?:'d| would) (?:like|rather|prefer|let me|be|want)/.test(rest) || /(?:would(?:n't)?|'d|could(?:n't)?) (?:have|'ve)\b/.test(rest);
   });
+  if (listening) return hits;
+  for (const s of input.reply.sentences) {
+    if (!hits.some((h) => h.start === s.start) && CONTRAST_THOUGH.test(s.text)) hits.push({ criterion: 'shifts_blame', start: s.start, end: s.end });
+  }
+  return hits;
 }
 
 export function findMinimizing(input: RuleInput): Hit[] {
   return matchSentences('minimizes', input.reply.sentences, MINIMIZE, (s, m) => {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     if (negatedBefore(s.text, at)) return false;
+    // Downplaying that others said, or the other fears, is being reflected, not done by the speaker
+    // ("everyone's cheering that you dodged a bullet", "wondering if people would be better off").
+    if (REPORTED.test(s.text.slice(0, at))) return false;
     // "You can always call me" is an offer, not a brush-off; "at least" in "at least checked in" is a measure.
     if (/you can always (?:call|talk|come|text|reach)/.test(s.text)) return false;
     if (/at least (?:checked|called|texted|told|asked|let)/.test(s.text)) return false;

@@ -10,10 +10,26 @@ import { sentenceHit } from './evidence.js';
 import { anyOf, matchSentences, type RuleInput } from './rule-input.js';
 import { contentStems, negatedBefore, stripLead, type Sentence } from './text-analysis.js';
 
-const FEELING_ADJ = '(?:awful|hard|painful|frightening|terrifying|scary|lonely|isolating|exhausting|infuriating|maddening|frustrating|heartbreaking|devastating|agoni[sz]ing|brutal|rough|tough|overwhelming|upsetting|stressful|heavy|difficult|horrible|humiliating|embarrassing|confusing|disorienting|deflating|draining|gutting|terrible|sad|wrenching|gut-wrenching|a gut punch|unbearable|miserable|nerve-wracking|worrying|distressing|disappointing|lonely|infuriating|enraging|unsettling|jarring|a blow|a shock|crushing)';
-const FEELING_WORD = '(?:hurt|angry|upset|scared|afraid|frightened|terrified|anxious|worried|nervous|sad|lonely|exhausted|overwhelmed|frustrated|furious|mad|embarrassed|humiliated|ashamed|guilty|heartbroken|devastated|gutted|disappointed|let down|blindsided|reeling|shaken|panicking|panicked|stressed|jealous|betrayed|invisible|forgotten|unheard|disrespected|mortified|crushed|frazzled|deflated|insulted|hopeless|helpless|resentful|bitter|numb|drained|confused|sad|grieving|homesick|torn|conflicted|furious|fed up|miserable|unappreciated|unseen|dismissed|abandoned|hurting|rattled|on edge|uneasy|dreading)';
+const FEELING_ADJ = '(?:awful|hard|painful|frightening|terrifying|scary|lonely|isolating|exhausting|infuriating|maddening|frustrating|heartbreaking|devastating|agoni[sz]ing|brutal|rough|tough|overwhelming|upsetting|stressful|heavy|difficult|horrible|humiliating|embarrassing|confusing|disorienting|deflating|draining|gutting|terrible|sad|wrenching|gut-wrenching|a gut punch|unbearable|miserable|nerve-wracking|worrying|distressing|disappointing|lonely|infuriating|enraging|unsettling|jarring|a blow|a shock|crushing|annoying|irritating|demoralising|demoralizing|disheartening)';
+const FEELING_WORD = '(?:hurt|angry|upset|scared|afraid|frightened|terrified|anxious|worried|nervous|sad|lonely|exhausted|overwhelmed|frustrated|furious|mad|embarrassed|humiliated|ashamed|guilty|heartbroken|devastated|gutted|disappointed|let down|blindsided|reeling|shaken|panicking|panicked|stressed|jealous|betrayed|invisible|forgotten|unheard|disrespected|mortified|crushed|frazzled|deflated|insulted|hopeless|helpless|resentful|bitter|numb|drained|confused|sad|grieving|homesick|torn|conflicted|furious|fed up|miserable|unappreciated|unseen|dismissed|abandoned|hurting|rattled|on edge|uneasy|dreading|overlooked|annoyed|irritated|sidelined|ignored|unwanted|trapped|stuck|lost|alone|isolated|powerless|worn out|burnt out|anxious|shocked|stunned|nervous|uncertain|unsure|ashamed|small|judged|exposed|unsafe|defeated|pressured)';
 
-const VALIDATION = anyOf([
+/**
+ * Validation beyond stock phrases: clearing the other of fault ("it isn't your fault", "none of
+ * this is on you"), calling the feeling or reaction normal or legitimate ("it's normal to
+ * freeze", "you have every reason to be annoyed", "what you're feeling is legit"), and naming
+ * the feeling the other carries ("you feel overlooked", "a lot of nerves").
+ */
+const LEGITIMATE = '(?:fair|valid|understandable|justified|reasonable|legitimate|legit|normal|natural|real|okay|ok|human|warranted)';
+const GENERAL_VALIDATION = [
+  "(?:(?:it's|it is|it was|that's|that is|this is|that was) not|isn't|wasn't|none of (?:this|that|it) (?:is|was)) (?:really |honestly |completely |totally |at all )?(?:your fault|on you)", "(?:isn't|wasn't|is not|was not|not) (?:\\w+ )?your fault", "you (?:did|have done) nothing wrong",
+  `(?:it's|it is|that's|that is) (?:really |so |completely |totally |perfectly |very )*${LEGITIMATE} to (?!me\\b)[a-z]+`, '(?:every|good|a lot of|all the) reasons? to (?:be|feel)',
+  `(?:what|how) you(?:'re| are)? (?:feel|feeling|felt)(?:ing)? (?:is|was|makes) (?:completely |totally |so |perfectly |entirely )?(?:${LEGITIMATE}|sense)`,
+  `you(?:'re| are)? (?:feel|feeling|felt)(?: so| really| pretty| quite| a bit| kind of)? (?!like|that|as|about|it|the|a|you|to|when|if|up|better|free|ready|safe|good|fine|okay|ok)[a-z]+(?:ed|ful|less|ous|ive|y)\\b`,
+  "you(?:'re| are|'ve been| have been)? (?:\\w+ ){0,2}(?:a lot of|so much|all (?:that|this)|this much) (?:nerves|fear|grief|anger|pain|hurt|worry|guilt|shame|stress|pressure|dread|sadness|anxiety|tension)",
+  'took (?:real |a lot of |so much )?(?:courage|guts)', 'takes (?:real |a lot of |so much )?(?:courage|guts)',
+];
+
+const VALIDATION = anyOf([...GENERAL_VALIDATION,
   'no wonder', "of course (?:you|you're|you'd|you were|you feel|you felt|it|that|it's)", '(?:makes?|made) (?:total |complete |perfect |a lot of |so much |such |)?sense', 'understandabl[ey]',
   'every right', 'right to (?:be|feel)', 'allowed to (?:be|feel)', '(?:fair|okay|ok|normal|natural|valid|reasonable|human) (?:thing )?to (?:feel|be|want|worry)', "(?:that's|that is|that's a) (?:a )?fair(?: thing| way| reaction)?(?! to me)",
   '(?:i |i can |i totally |i completely )?(?:get|see|understand) why (?:you|that|it)', 'i can see (?:how|why) (?:that|it|you)', 'anyone would (?:be|feel|have felt|have been|react|get|struggle|find)', "who wouldn't", 'would (?:hurt|sting|upset|anger|scare|frustrate|get to) anyone',
@@ -37,7 +53,8 @@ export function findValidation(input: RuleInput): Hit[] {
     const at = m.index + (m[0].length - m[0].trimStart().length);
     // "I'm so sorry" validates a loss in listening, not in an apology.
     if (/i'm so sorry/.test(m[0]) && input.kind !== 'listening') return false;
-    return !negatedBefore(s.text, at) || /not (?:being )?(?:dramatic|crazy|overreacting|wrong)/.test(m[0]);
+    // A match that carries its own negation ("none of this is on you") is not negated by an earlier clause.
+    return !negatedBefore(s.text, at) || /not (?:being )?(?:dramatic|crazy|overreacting|wrong)|\b(?:not|isn't|wasn't|none)\b/.test(m[0]);
   });
 }
 
@@ -93,9 +110,12 @@ function isDeclarativeQuestion(text: string): boolean {
   return /^(?:so |and |it sounds |sounds |you|your|like |the |a |some|part|kind of|sort of|almost|maybe|[a-z]+,? like\b)/.test(t) || /^[a-z' ]+, like\b/.test(t);
 }
 
+/** A verdict on the other's feeling ("Your fear is completely reasonable") judges it; it does not paraphrase. */
+const FEELING_VERDICT = /^(?:your (?:\w+ )?(?:reaction|feelings?|fear|anger|frustration|worry|hurt|upset|response|sadness|grief)|you have every reason|what you(?:'re| are) feeling|it (?:wasn't|isn't) your fault)\b/;
+
 function isEchoReflection(s: Sentence, ctx: Set<string>, ctxSize: number, kind: RuleInput['kind']): boolean {
   const t = stripLead(s.text);
-  if (NOT_REFLECTION.test(t)) return false;
+  if (NOT_REFLECTION.test(t) || FEELING_VERDICT.test(t)) return false;
   const shared = sharedStems(t, ctx);
   const own = contentStems(t).size;
   if (own === 0) return false;
@@ -123,7 +143,7 @@ const OPEN_START = /^(?:(?:so|and|but|okay|ok|well|mm|hmm|honestly|also|then|rig
 const NOT_OPEN = /^(?:(?:so|and|but|okay|well),? )*(?:how about|how (?:could|can|dare|is (?:that|this|it) my)|what if (?:you|we)|what about (?:trying|if|you)|what (?:else )?(?:was|am|could|should|were) i (?:supposed|meant|gonna|to)|what do you want me to do|what did you expect|what's (?:the (?:big )?deal|wrong with|there to be|the point)|what were you thinking|how long|how many|how much|how old|how often|what time|what day|what date|how come you didn't|what would you do|what (?:should|could) you)\b/;
 const INVITATION = anyOf([
   "(?:i'd|i would|i) (?:really |genuinely |honestly )?(?:like|love|want) to (?:hear|know|understand) (?:more|what|how|about|your|where|why)", "i (?:really )?want to hear(?:[.!]| (?:it|more|what|how|about))",
-  'tell me (?:more|about (?!it\\b)|what|how|everything|if there|whatever)', '(?:to|and) hear (?:how|what|about|more|all about|your side)', "(?:can|could|would|will) you (?:tell|share with) me (?:a (?:little )?(?:bit )?|some(?:thing)? |a bit )?(?:more|about|what|how)", "(?:i'm|i am) (?:curious|wondering) (?:what|how|about)", 'i (?:wonder|was wondering) (?:what|how|about)',
+  'tell me (?:(?:a (?:little )?(?:bit )?|some(?:thing)? |a bit )(?:more |about )?)?(?:more|about (?!it\\b)|what|how|everything|if there|whatever|why)', '(?:walk|take|talk) me through', "(?:i'm|i am) (?:\\w+ )?(?:interested in|keen to hear|wondering) (?:what|how|why|about|if you(?:'d| could| can| would) (?:tell|share|say|talk))", '(?:to|and) hear (?:how|what|about|more|all about|your side)', "(?:can|could|would|will) you (?:tell|share with) me (?:a (?:little )?(?:bit )?|some(?:thing)? |a bit )?(?:more|about|what|how)", "(?:i'm|i am) (?:curious|wondering) (?:what|how|about)", 'i (?:wonder|was wondering) (?:what|how|about)',
   "(?:please )?(?:tell|let) me (?:know )?(?:what|how) (?:would|could|might) help", "if there's anything (?:else )?(?:that )?(?:would help|i can do)[^.]*(?:tell|let) me", "please tell me(?: if| what|[.!])", 'talk me through',
 ]);
 

@@ -15,9 +15,40 @@ import { asksWhatWouldHelp, findRepairs } from './repair-rules.js';
 import type { RuleInput } from './rule-input.js';
 import type { ReplyToScore, ScoreResult, Scorer, ScorerOutcome } from './scorer.js';
 import { findSelfFocus } from './self-focus-rules.js';
-import { analyse, contentStems } from './text-analysis.js';
+import { CLASSIFIED, hasModel, passes, strongestSentence } from './reply-classifier.js';
+import { replyFeatures } from './reply-features.js';
+import { analyse, contentStems, type AnalysedText } from './text-analysis.js';
+
+export interface RuleFindings {
+  reply: AnalysedText;
+  rules: RuleInput;
+  found: Record<Criterion, Hit[]>;
+}
 
 export function scoreReply(input: ReplyToScore): ScoreResult {
+  const findings = findByRules(input);
+  if (input.kind === 'listening') addSecondOpinions(findings);
+  return toResult(findings.reply, findings.found);
+}
+
+/**
+ * Listening only: where the rules found no reflection, ask the trained model
+ * (`reply-classifier.ts`). Its features include the rule labels already found.
+ */
+function addSecondOpinions({ reply, rules, found }: RuleFindings): void {
+  const silent = CLASSIFIED.filter((c) => found[c].length === 0 && hasModel(c));
+  if (silent.length === 0 || reply.sentences.length === 0) return;
+  const ruleLabels = CRITERIA.filter((c) => found[c].length > 0);
+  const features = replyFeatures(reply, rules.contextStems, contentStems(reply.norm), ruleLabels);
+  for (const c of silent) {
+    if (!passes(c, features)) continue;
+    const s = reply.sentences[strongestSentence(c, reply.sentences)]!;
+    found[c].push({ criterion: c, start: s.start, end: s.end });
+  }
+}
+
+/** The rules alone: what `scoreReply` returns before the second opinion (also the classifier's input). */
+export function findByRules(input: ReplyToScore): RuleFindings {
   const reply = analyse(input.reply);
   const context = analyse(input.context ?? '');
   const rules: RuleInput = {
@@ -75,7 +106,10 @@ export function scoreReply(input: ReplyToScore): ScoreResult {
     gives_unsolicited_advice: advice,
     self_focus: selfFocus,
   };
+  return { reply, rules, found };
+}
 
+function toResult(reply: AnalysedText, found: Record<Criterion, Hit[]>): ScoreResult {
   const labels: Criterion[] = [];
   const evidence = [];
   for (const criterion of CRITERIA) {

@@ -23,13 +23,13 @@ const HARM_VERBS = [
   'stood you up', 'kept (?:you|it|dodging|doing|putting|cutting|pushing|checking)', 'spaced', 'dodged', 'belittled', 'raised my voice',
   'made (?:fun|a joke|a crack|a comment|jokes|plans|you)', 'went through (?:your|my|the)', 'borrowed', 'lost (?!track|it\\b|my|sleep|touch)', 'damaged', 'spilled', 'ruined', 'spoiled',
   'revealed', 'leaked', 'gossiped', 'undermined', 'undercut', 'excluded', 'neglected', 'stole', 'crashed', 'showed up late',
-  'blew (?:you )?off', 'blew up', 'lashed out', 'went off', 'sat there', 'left (?:you|it|the|your|them|her|him|before|early|without)',
+  'blew (?:you )?off', 'blew up', 'lashed out', 'went off (?:at|on) ', 'sat there', 'left (?:you|it|the|your|them|her|him|before|early|without)',
   'pulled out', 'piled on', 'shut (?:you|it|the|that)', 'spoke to you', 'talked over', 'went behind', 'called (?:you|your|it|her|him)',
   'said (?:some|that|what|your|you|those|it|such|a|things)', 'told (?:you (?:that )?you|my|your|his|her|the|our|everyone|everybody|people|them|him|\\w+ (?:about|that|your))',
   'sent (?:the|that|it|your|an?)', 'changed (?:the|our|your|it|plans)', 'booked', 'gave (?:your|the client|away|it)', 'pushed (?:it|the|that)',
   'was (?:late|rude|sharp|harsh|short|mean|cruel|dismissive|condescending|careless|thoughtless|distant|absent|out of line|a pretty absent|not there)', 'delivered (?:it |the \\w+ |your \\w+ )?(?:late|a day late|the wrong)', 'was wrong to', "(?:should not|shouldn't|shouldnt|should never|should|should've) (?:have |'ve )?(?!known|been more|done more)(?:said|called|told|made|done|yelled|snapped|posted|shared|read|opened|gone|taken|left|let|been there|stuck|checked|asked|come|shown|texted|warned|answered)",
   'wasn\'t (?:there|around|home|on time)', 'was(?:n\'t)? being (?:rude|short|mean|dismissive|a jerk)',
-  'showed up (?:two|three|an|\\d+|late)', 'came (?:in|home) (?:late|at)', 'got the dates mixed up', 'may have (?:interrupted|been|said|hurt)',
+  '[a-z]+(?:ed|t) (?:the|your|you|a) wrong', 'showed up (?:two|three|an|\\d+|late)', 'came (?:in|home) (?:late|at)', 'got the dates mixed up', 'may have (?:interrupted|been|said|hurt)',
 ];
 /** Things not done: "I didn't call", "I never showed", "I haven't been around". */
 const NOT_DONE = [
@@ -103,6 +103,8 @@ export function findOwnershipPhrases(input: RuleInput): Hit[] {
     if (/\b(?:if|to the extent that|may have|might have)\b[^,.;]*$/.test(clause) || /\bnot (?:the one|to blame|my fault)/.test(m[0])) return false;
     // "You should have reminded me" is blame, handled elsewhere; "i shouldn't have to" is a grievance.
     if (/should(?:n't| not)? (?:have|'ve) to\b/.test(s.text.slice(m.index, m.index + 30))) return false;
+    // "It isn't your fault" with no "me/mine" clears the other: validation, not the speaker's ownership.
+    if (/your fault|on you/.test(m[0]) && !/\b(?:i|me|my|mine|i'm)\b/.test(s.text)) return false;
     return !ownershipBlocked(s, s.start + m.index);
   });
 }
@@ -117,7 +119,7 @@ export function findFirstPersonActs(input: RuleInput): Hit[] {
     if (/\b(?:didn't|did not|never) (?:mean|think|want|realis|realiz|know)/.test(after)) return false;
     if (/\bi (?:did|done) (?:that|it|this) (?:for|because)/.test(after)) return false;
     // In listening the speaker mostly tells their own stories; an act counts only when aimed at the other.
-    if (listening && !/\b(?:you|your)\b/.test(s.text)) return false;
+    if (listening && !/\b(?:you|your)\b/.test(s.text.replace(/,? you know,?/g, ' '))) return false;
     return true;
   });
 }
@@ -126,13 +128,30 @@ export function findSorryForAct(input: RuleInput): Hit[] {
   return matchSentences('acknowledges_harm', input.reply.sentences, SORRY_I, (s, m) => !/\bif\b[^,.]*$/.test(s.text.slice(0, m.index + 1)));
 }
 
+/**
+ * A first-person act the speaker judges in the same sentence ("I replied … in front of the team,
+ * and that was unfair of me"): the judgement shows the act was a harm, whatever the verb.
+ */
+const OWN_ACT_START = /^(?:\W*(?:and|but|so|look|honestly|okay|ok),? )*(?:i|we) (?:\w+ly )?(?:[a-z]+ed|said|told|sent|took|made|put|wrote|gave|went|left|did|let|kept|threw|spoke|ran|brought|forgot|broke|shut|hid|sold|ate|bit|stole|got|lost|told)\b/;
+const JUDGED = /\b(?:that|which|it|this) (?:was|is|'s) (?:really |so |totally |completely |just |a )*(?:wrong|unfair|selfish|cruel|unkind|thoughtless|careless|disrespectful|inconsiderate|unprofessional|childish|mean|hurtful|cowardly|out of line|not (?:okay|ok|fair|right))\b/;
+
 export function findNamedHarm(input: RuleInput): Hit[] {
   const hits = matchSentences('acknowledges_harm', input.reply.sentences, SORRY_FOR);
+  const sentences = input.reply.sentences;
+  for (const s of sentences) {
+    if (input.kind === 'listening' || !OWN_ACT_START.test(s.text) || HYPOTHETICAL.test(s.text)) continue;
+    // The verdict may follow a quoted question that ended the sentence: "I wrote 'really?' — and that was mean".
+    const next = sentences[s.index + 1];
+    const continues = next !== undefined && (/^\W*(?:and |but )?(?:that|which|it) (?:was|is)\b/.test(next.text) || /^[a-z]/.test(input.reply.raw[input.reply.rawIndex[next.start]!] ?? ''));
+    if (JUDGED.test(s.text) || (continues && JUDGED.test(next.text))) hits.push(sentenceHit('acknowledges_harm', s));
+  }
   for (const h of matchSentences('acknowledges_harm', input.reply.sentences, NAMED_HARM, (s, m) => {
     // "was cancelled due to the weather" reframes the act as nobody's doing.
     // "address the missed deadline" names a topic, not an act owned or described.
     if (/\b(?:address|addressing|about|regarding|re|discuss|following up on)\s*$/.test(s.text.slice(0, m.index + 1))) return false;
     if (/^\W*some\b/.test(s.text.slice(m.index + 1)) || /\bsome \w+ (?:were|was|got)\b/.test(s.text)) return false;
+    // "I was lost for months", "you were dropped": a person's state or what was done to them, not our act.
+    if (/\b(?:i|we|you|he|she|they)\s*$/.test(s.text.slice(0, m.index + 1))) return false;
     return !/\b(?:due to|because of)\b/.test(s.text) && !/^\s*(?:sorry|apologies|i'm sorry) for any/.test(s.text);
   })) {
     if (!hits.some((x) => x.start === h.start)) hits.push(h);

@@ -5,6 +5,7 @@
  */
 import type { Hit } from './evidence.js';
 import { sentenceHit } from './evidence.js';
+import { STEP_IN } from './advice-rules.js';
 import { anyOf, type RuleInput } from './rule-input.js';
 
 const DAYS = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?';
@@ -37,6 +38,8 @@ export function findRepairs(input: RuleInput): Hit[] {
   const hits: Hit[] = [];
   for (const s of input.reply.sentences) {
     const t = s.text;
+    // Listening: "I'll have a word with him" takes over the other's problem; it repairs nothing of ours.
+    if (input.kind === 'listening' && STEP_IN.test(t)) continue;
     const ask = ASK_WHAT_HELPS.exec(t);
     if (ask && !/what would you do\b/.test(t)) { hits.push(sentenceHit('proposes_action', s, s.start + ask.index)); continue; }
     const re = new RegExp(COMMIT.source, 'g');

@@ -24,6 +24,36 @@ const YOU_WORDS = /\b(?:you|your|you're|you've|you'd|yours|yourself)\b/g;
 /** Sentences about the speaker that are still for the other: owning, apologising, offering. */
 const OTHER_DIRECTED = /\b(?:sorry|apologi|my fault|on me|i'll|i will|let me|i'd like|i'd love|i should|i shouldn't|i was wrong)\b/;
 
+/**
+ * The speaker's own parallel story, told in the first person: "When I lost mine…", "My dad had
+ * cancer too", "I went through my divorce last year…", "I'm worn out too". In listening such a
+ * sentence is self-focus unless a later sentence turns back to the other (rule 7).
+ */
+const PAST = "(?:[a-z]+ed|went|got|had|was|were|did|lost|found|felt|took|made|thought|knew|ended up|haven't|hadn't|never|used to|remember|spent|left|quit|broke|fell|cried|couldn't|didn't|wasn't)";
+const KIN = '(?:mum|mom|dad|mother|father|sister|brother|ex|aunt|uncle|gran|granny|grandma|grandad|grandpa|nan|cousin|friend|mate|boss|manager|husband|wife|partner|son|daughter|kid|kids|dog|cat|flatmate|roommate|neighbour|neighbor|teacher|colleague)';
+const PARALLEL = anyOf([
+  `^(?:(?:honestly|oh|omg|yeah|god|ugh|lol|haha|same|and|but|so),? )*(?:when|after|before|back when|the time) (?:i|my|we)\\b`,
+  `^(?:(?:honestly|oh|omg|yeah|god|ugh|lol|haha|and|but|so),? )*i (?:\\w+ )?${PAST}\\b`,
+  `^(?:(?:honestly|oh|omg|yeah|god|ugh|lol|haha|and|but|so),? )*my (?:old |own |\\w+'s )?${KIN} (?:\\w+ )?(?:${PAST}|has|does|is)\\b`,
+  "\\bmine (?:does|did|was|is|got|had|takes|used to|went)\\b", "\\b(?:when|after) i [a-z]+ mine\\b", "\\b(?:i'm|i am|i was|i've been|i feel|i felt) (?:\\w+ ){0,3}too\\b", "\\b(?:hard|tough|brutal|awful|difficult|rough|a lot|scary|sad|horrible|stressful) (?:for|on) me\\b",
+]);
+/** Sentences that speak to the other; "you know" is a filler, not a turn back. */
+const ADDRESSES_OTHER = /\b(?:you|your|you're|you've|you'd|yours|yourself)\b/;
+
+function parallelStory(input: RuleInput): Hit[] {
+  if (input.kind !== 'listening') return [];
+  const sentences = input.reply.sentences;
+  const addresses = sentences.map((s) => ADDRESSES_OTHER.test(s.text.replace(/,? you know,?/g, ' ')));
+  for (const s of sentences) {
+    const m = PARALLEL.exec(s.text);
+    if (!m || addresses[s.index] || OTHER_DIRECTED.test(s.text)) continue;
+    // A disclosure followed by a turn back to the other ("…anyway, how are you?") is allowed.
+    if (addresses.slice(s.index + 1).some(Boolean)) continue;
+    return [sentenceHit('self_focus', s, s.start + m.index)];
+  }
+  return [];
+}
+
 export function findSelfFocus(input: RuleInput): Hit[] {
   const sentences = input.reply.sentences;
   if (sentences.some((s) => NOT_ABOUT_ME.test(s.text))) return [];
@@ -48,5 +78,5 @@ export function findSelfFocus(input: RuleInput): Hit[] {
   if (hits.length === 0 && selfSentences >= 2 && !turnsBack && selfSentences * 2 >= sentences.length) {
     hits.push(sentenceHit('self_focus', sentences[firstSelf]!));
   }
-  return hits;
+  return hits.length > 0 || turnsBack ? hits : parallelStory(input);
 }

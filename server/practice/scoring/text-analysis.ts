@@ -65,6 +65,8 @@ export function normalise(raw: string): { norm: string; rawIndex: number[] } {
     let rep: string | undefined = EXPANSIONS[tok];
     if (tok === 'ur') rep = UR_AS_YOU_ARE.has(nextWord(tokens, t)) ? "you're" : 'your';
     else if (tok === 'ill') rep = ILL_AS_I_WILL.has(nextWord(tokens, t)) ? "i'll" : undefined;
+    // "would of", "could of", "should of", "must of": a common spelling of the "'ve" contraction.
+    else if (tok === 'of' && /^(?:would|could|should|must|might|wouldn't|couldn't|shouldn't)$/.test(prevWord(tokens, t))) rep = 'have';
     if (rep === undefined || rep === tok) {
       for (let i = 0; i < tok.length; i++) { out.push(tok[i]!); rawIndex.push(pos + i); }
     } else {
@@ -75,6 +77,11 @@ export function normalise(raw: string): { norm: string; rawIndex: number[] } {
   }
   rawIndex.push(raw.length);
   return { norm: out.join(''), rawIndex };
+}
+
+function prevWord(tokens: string[], t: number): string {
+  const tok = tokens[t - 2];
+  return tokens[t - 1] === ' ' && tok !== undefined ? tok : '';
 }
 
 function nextWord(tokens: string[], t: number): string {

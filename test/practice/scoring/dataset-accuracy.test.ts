@@ -9,6 +9,7 @@ import { macroF1, perCriterion } from '../../../evals/metrics.js';
 const DEV = resolve(process.cwd(), '../shared/datasets/replies-dev.jsonl');
 const TRAIN = resolve(process.cwd(), 'evals/datasets/replies-train.jsonl');
 const HOLDOUT = resolve(process.cwd(), 'evals/datasets/replies-holdout.jsonl');
+const VOICES = ['replies-train-voices.jsonl', 'replies-fresh-voices.jsonl'].map((f) => resolve(process.cwd(), 'evals/datasets', f));
 
 const load = (path: string) => parseDataset(readFileSync(path, 'utf8'), { requireLabels: true, source: path });
 
@@ -27,7 +28,7 @@ describe('offline scorer accuracy', () => {
 });
 
 describe('evidence spans', () => {
-  const paths = [TRAIN, HOLDOUT, ...(existsSync(DEV) ? [DEV] : [])];
+  const paths = [TRAIN, HOLDOUT, ...VOICES, ...(existsSync(DEV) ? [DEV] : [])];
   it('quote every label with words that equal reply.slice(start, end), on every reply we have', () => {
     let checked = 0;
     for (const path of paths) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, Kind } from '../../../server/practice/criteria.js';
 import { offlineScorer, scoreReply } from '../../../server/practice/scoring/offline-scorer.js';
+import weights from '../../../server/practice/scoring/reply-classifier-weights.json' with { type: 'json' };
 
 const labels = (kind: Kind, context: string, reply: string) => scoreReply({ kind, context, reply }).labels;
 
@@ -120,5 +121,49 @@ describe('offline scorer: the Scorer interface', () => {
     const harm = result.evidence.find((e) => e.criterion === 'acknowledges_harm');
     expect(harm?.quote).toBe('I missed your recital.');
     for (const e of result.evidence) expect(reply.slice(e.start, e.end)).toBe(e.quote);
+  });
+});
+
+describe('offline scorer: general causes, not stock phrases', () => {
+  it('reads blame from the other as agent: counterfactual, contrast and "would of"', () => {
+    expectLabels('apology', 'You missed the pickup.', 'if u had told me the time i would of been there', ['shifts_blame']);
+    expectLabels('apology', 'You lost my keys.', 'You put them on the wrong hook though.', ['shifts_blame']);
+    expectLabels('apology', 'The invoice was wrong.', 'The rates were supplied by your office and we used them as sent.', ['shifts_blame']);
+  });
+  it('treats clearing the other of fault as validation, not blame or ownership', () => {
+    expectLabels('listening', 'I keep blaming myself for the break-in.', 'None of this is on you. Someone chose to break in.', ['validates_feelings'], ['shifts_blame', 'takes_responsibility']);
+  });
+  it('reads a stated condition or circumstance as an excuse', () => {
+    expectLabels('apology', 'You forgot my call.', 'I was shattered after a twelve-hour shift.', ['makes_excuses']);
+    expectLabels('apology', 'You never replied.', 'The wifi on the train kept dropping.', ['makes_excuses']);
+  });
+  it('reads comparison with worse, silver linings and rhetorical doubt as minimising', () => {
+    expectLabels('listening', 'My bike was stolen.', "It could've been way worse, honestly.", ['minimizes']);
+    expectLabels('listening', 'I got dumped.', "You're better off, he never made you happy.", ['minimizes']);
+    expectLabels('listening', 'My teacher humiliated me.', 'Was it really that bad though?', ['minimizes']);
+  });
+  it("does not call the other's own fears, reported back, minimising", () => {
+    expectLabels('listening', 'Everyone keeps saying I should be glad.', "Everyone's telling you it's for the best, and that isn't how it feels.", [], ['minimizes']);
+  });
+  it("reads the speaker's parallel story as self-focus unless it turns back", () => {
+    expectLabels('listening', 'My cat died.', 'When my cat died I cried for a week. I still miss her.', ['self_focus']);
+    expectLabels('listening', 'My cat died.', 'When my cat died I cried for a week. How are you doing with it?', [], ['self_focus']);
+  });
+  it('reads hedged second-person directives and stepping in as advice', () => {
+    expectLabels('listening', 'My landlord ignores me.', 'Perhaps you could consider writing to the council.', ['gives_unsolicited_advice']);
+    expectLabels('listening', 'My boss shouted at me.', "I'll have a word with him tomorrow.", ['gives_unsolicited_advice'], ['proposes_action']);
+    expectLabels('listening', 'I hate this job.', 'You must be exhausted by it.', [], ['gives_unsolicited_advice']);
+  });
+  it('keeps the second opinion to feature names and numbers', () => {
+    for (const model of Object.values(weights.criteria)) {
+      expect(typeof model.threshold).toBe('number');
+      for (const [name, w] of Object.entries(model.weights)) {
+        expect(name).toMatch(/^(?:bias|w:[a-z0-9'?]+|b:[a-z0-9'?]+_[a-z0-9'?]+|f2?:[a-z_']+|[a-zA-Z]+(?::[a-z_0-9]+)?)$/);
+        expect(typeof w).toBe('number');
+      }
+    }
+  });
+  it('names the harm when the speaker judges their own act in the same breath', () => {
+    expectLabels('apology', 'You embarrassed me.', 'I corrected you in front of the board, and that was unkind of me.', ['acknowledges_harm', 'takes_responsibility']);
   });
 });
