@@ -54,17 +54,17 @@ export async function findReplyTo(db: Db, userMessage: MessageRow): Promise<Mess
  */
 async function claimReply(db: Db, input: { sessionId: string; replyId: string; source: string; staleAfterMs: number; gap: 1 | 2 }): Promise<number | undefined> {
   const staleBefore = Date.now() - input.staleAfterMs;
-  const result = await db.run(sql`
+  // `returning` hands back the claimed seq in the same statement, with no second read.
+  const claimed = await db.all<{ seq: number }>(sql`
     insert into ${messages} (id, session_id, seq, role, text, status, source)
     select ${input.replyId}, ${input.sessionId},
       (select coalesce(max(seq), -1) + ${input.gap} from ${messages} where session_id = ${input.sessionId}),
       'assistant', '', 'streaming', ${input.source}
     where not exists (
       select 1 from ${messages} where session_id = ${input.sessionId} and status = 'streaming' and updated_at > ${staleBefore}
-    )`);
-  if (result.rowsAffected === 0) return undefined;
-  const reply = await findMessage(db, input.replyId);
-  return reply?.seq;
+    )
+    returning seq`);
+  return claimed[0]?.seq;
 }
 
 export type StartTurnResult = 'started' | 'busy';

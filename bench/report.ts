@@ -1,0 +1,52 @@
+/** Turns the results into the printed table and the goal verdicts. */
+import type { LevelResult } from './latency.js';
+import type { ScorerResult } from './scorer-throughput.js';
+import { formatTable, round, verdict } from './stats.js';
+import type { ThroughputResult } from './throughput.js';
+
+export const GOALS = {
+  overheadP50Ms: 5,
+  overheadP99Ms: 25,
+  turnsPerSecond: 300,
+  peakRssMb: 200,
+  /** The budget the scorer's author set (server/practice/scoring/text-analysis.ts). */
+  scorerPerSecond: 10_000,
+};
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+export function report({ latency, throughput, scorer, settings }: { latency: LevelResult[]; throughput: ThroughputResult; scorer: ScorerResult; settings: { reps: number; tokens: number; paceMs: number } }): { table: string; goals: Goal[] } {
+  const latencyTable = formatTable(
+    ['sessions', 'path', 'TTFT p50', 'TTFT p99', 'total p50', 'total p99', 'peak RSS MB', 'loop p99'],
+    latency.flatMap((level) => [
+      [level.sessions, 'direct', level.direct.ttftP50, level.direct.ttftP99, level.direct.totalP50, level.direct.totalP99, '', ''],
+      [level.sessions, 'Rehearse', level.rehearse.ttftP50, level.rehearse.ttftP99, level.rehearse.totalP50, level.rehearse.totalP99, level.peakRssMb, level.loopDelayP99Ms],
+      [level.sessions, 'overhead', level.overhead.ttftP50, level.overhead.ttftP99, level.overhead.totalP50, level.overhead.totalP99, '', ''],
+      [level.sessions, 'ratio', `×${round(level.ratio.ttftP50, 2)}`, `×${round(level.ratio.ttftP99, 2)}`, `×${round(level.ratio.totalP50, 2)}`, `×${round(level.ratio.totalP99, 2)}`, '', ''],
+    ]),
+  );
+
+  const top = latency.at(-1)!;
+  const integrity = [...latency.map((level) => level.integrity), throughput.integrity];
+  const posted = integrity.reduce((sum, check) => sum + check.posted, 0);
+  const lost = integrity.reduce((sum, check) => sum + check.lost, 0);
+  const duplicated = integrity.reduce((sum, check) => sum + check.duplicated, 0);
+  const bad = integrity.reduce((sum, check) => sum + check.badReplies + check.failedRequests, 0);
+  const goals: Goal[] = [
+    { goal: `overhead TTFT p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`, measured: `${round(top.overhead.ttftP50)} ms`, met: top.overhead.ttftP50 <= GOALS.overheadP50Ms },
+    { goal: `overhead TTFT p99 at ${top.sessions} ≤ ${GOALS.overheadP99Ms} ms`, measured: `${round(top.overhead.ttftP99)} ms`, met: top.overhead.ttftP99 <= GOALS.overheadP99Ms },
+    { goal: `overhead total p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`, measured: `${round(top.overhead.totalP50)} ms`, met: top.overhead.totalP50 <= GOALS.overheadP50Ms },
+    { goal: `overhead total p99 at ${top.sessions} ≤ ${GOALS.overheadP99Ms} ms`, measured: `${round(top.overhead.totalP99)} ms`, met: top.overhead.totalP99 <= GOALS.overheadP99Ms },
+    { goal: `stored turns/s (built-in, ${throughput.clients} clients) ≥ ${GOALS.turnsPerSecond}`, measured: `${Math.round(throughput.turnsPerSecond)}/s (HTTP floor ${Math.round(throughput.baselinePerSecond)}/s)`, met: throughput.turnsPerSecond >= GOALS.turnsPerSecond },
+    { goal: `peak RSS at ${top.sessions} ≤ ${GOALS.peakRssMb} MB`, measured: `${round(top.peakRssMb)} MB (before: ${round(top.rssBeforeMb)} MB)`, met: top.peakRssMb <= GOALS.peakRssMb },
+    { goal: `offline scorer ≥ ${GOALS.scorerPerSecond} replies/s (its own budget)`, measured: `${Math.round(scorer.repliesPerSecond)}/s`, met: scorer.repliesPerSecond >= GOALS.scorerPerSecond },
+    { goal: 'every posted turn stored once with a complete reply', measured: `${posted} posted, ${lost} lost, ${duplicated} duplicated, ${bad} bad`, met: lost === 0 && duplicated === 0 && bad === 0 },
+  ];
+  const goalTable = formatTable(['goal', 'measured', ''], goals.map((g) => [g.goal, g.measured, verdict(g.met)]));
+  const heading = `Latency in ms, medians of ${settings.reps} repetitions (${settings.tokens} tokens, one every ${settings.paceMs} ms); overhead = Rehearse − direct per repetition`;
+  return { table: [heading, '', latencyTable, '', goalTable].join('\n'), goals };
+}
