@@ -40,7 +40,7 @@ export async function boot(config: Config, options: { logger?: Logger; fetch?: t
     : createBuiltinEngine({ label: scoreReply, paceMs: config.builtinPaceMs });
 
   // With a model configured, the judge adds a second, more careful read of each turn.
-  const judge = config.model
+  const judge = config.model && config.judge
     ? createLlmJudge({
         model: createJudgeModel({ ...config.model, fetch: options.fetch }),
         modelName: config.model.model,

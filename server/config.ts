@@ -19,6 +19,8 @@ const envSchema = z.object({
   REHEARSE_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
   /** Milliseconds between words of the built-in partner's reply: a typing feel, 0 for none. */
   REHEARSE_BUILTIN_PACE_MS: z.coerce.number().int().min(0).max(1000).default(25),
+  /** The LLM judge's second read of each turn, when a model is configured. */
+  REHEARSE_JUDGE: z.enum(['on', 'off']).default('on'),
   REHEARSE_SCENARIOS_DIR: z.string().min(1).default('scenarios'),
   REHEARSE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -39,6 +41,7 @@ export interface Config {
   token?: string;
   rateLimitPerMinute: number;
   builtinPaceMs: number;
+  judge: boolean;
   scenariosDir: string;
   logLevel: z.infer<typeof envSchema>['REHEARSE_LOG_LEVEL'];
 }
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     token: e.REHEARSE_TOKEN,
     rateLimitPerMinute: e.REHEARSE_RATE_LIMIT,
     builtinPaceMs: e.REHEARSE_BUILTIN_PACE_MS,
+    judge: e.REHEARSE_JUDGE === 'on',
     scenariosDir: e.REHEARSE_SCENARIOS_DIR,
     logLevel: e.REHEARSE_LOG_LEVEL,
   };

@@ -32,6 +32,11 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  // While draining, a kept-alive connection must not carry new turns in: answer with
+  // `Connection: close` so the client goes away once its response is done.
+  server.on('request', (_request, response) => {
+    if (stopping) response.setHeader('Connection', 'close');
+  });
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -48,7 +53,9 @@ async function main(): Promise<void> {
       process.exit(0);
     });
     // Idle keep-alive sockets would hold close() open; streams in flight are left to finish.
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    const closeIdle = () => (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    closeIdle();
+    setInterval(closeIdle, 100).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -23,6 +23,8 @@ export interface ReplyStreamDeps {
   modelTimeoutMs: number;
   /** How often the text so far is written while streaming. */
   flushEveryMs?: number;
+  /** Deltas arriving within this window are sent as one (about a frame). */
+  coalesceMs?: number;
 }
 
 export interface ReplyRequest {
@@ -43,7 +45,7 @@ type Part = TextStreamPart<ToolSet>;
 type Outcome = { status: MessageRow['status']; error?: unknown };
 
 export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest): Promise<Response> {
-  const { db, logger, modelTimeoutMs, flushEveryMs = 250 } = deps;
+  const { db, logger, modelTimeoutMs, flushEveryMs = 250, coalesceMs = 16 } = deps;
   const abort = new AbortController();
   // One deadline bounds both the wait for the first word and the whole reply.
   const deadline = setTimeout(() => abort.abort(new ModelTimeout(`no complete reply within ${modelTimeoutMs} ms`)), modelTimeoutMs);
@@ -119,16 +121,29 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
       writer.write({ type: 'start', messageId: request.replyId, messageMetadata: request.metadata });
       writer.write({ type: 'text-start', id: request.replyId });
       writer.write({ type: 'text-delta', id: request.replyId, delta: first.delta! });
+      // Tokens that arrive within one frame go out as one delta: the page cannot show them
+      // apart, and every chunk costs a pass through the stream pipeline and a socket write.
+      let pending = '';
+      let timer: NodeJS.Timeout | undefined;
+      const emit = () => {
+        timer = undefined;
+        if (!pending) return;
+        writer.write({ type: 'text-delta', id: request.replyId, delta: pending });
+        pending = '';
+      };
       let outcome: Outcome | undefined;
       while (!outcome) {
         const step = await next();
         if (step.outcome) outcome = step.outcome;
         else {
           text += step.delta!;
-          writer.write({ type: 'text-delta', id: request.replyId, delta: step.delta! });
+          pending += step.delta!;
+          timer ??= setTimeout(emit, coalesceMs);
           flush();
         }
       }
+      clearTimeout(timer);
+      emit();
       await settle(outcome);
       writer.write({ type: 'text-end', id: request.replyId });
       if (outcome.error) writer.write({ type: 'error', errorText: clientError(outcome.error, modelTimeoutMs).message });

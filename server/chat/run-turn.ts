@@ -9,7 +9,7 @@ import type { ModelMessage } from 'ai';
 import type { AppContext } from '../app-context.js';
 import type { ChatBody, ReplyMetadata } from '../api/schemas.js';
 import { presentCoachRead } from '../api/present.js';
-import { findMessage, findReplyTo, listMessages, startRetry, startTurn, type MessageWithCoach } from '../db/queries/messages.js';
+import { findReplyTo, listMessages, startRetry, startTurn, type MessageWithCoach } from '../db/queries/messages.js';
 import { flagSessionSafety, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -26,10 +26,12 @@ import { readTurnInput } from './turn-input.js';
 export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Scenario, body: ChatBody): Promise<Response> {
   if (session.status === 'ended') throw new AppError('conflict', 'this session has ended; start a new one to practise again');
   const input = readTurnInput(body);
-  const existing = await findMessage(ctx.db, input.id);
-  if (existing) return resendTurn(ctx, session, scenario, existing, input.regenerate);
+  // One read serves both the resend check and the history the fold needs.
+  const all = await listMessages(ctx.db, session.id, { includeSuperseded: true });
+  const existing = all.find((m) => m.id === input.id);
+  if (existing) return resendTurn(ctx, session, scenario, existing, all, input.regenerate);
 
-  const active = await listMessages(ctx.db, session.id);
+  const active = all.filter((m) => m.supersededAt === null);
   const history = labelledTurns(active);
   const context = active.filter((m) => m.role === 'assistant' && m.text).at(-1)?.text ?? '';
   const turn: LabelledTurn = { text: input.text, ...ctx.label({ kind: scenario.kind, context, reply: input.text }) };
@@ -47,6 +49,7 @@ export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Sc
     staleAfterMs: staleAfterMs(ctx),
   });
   if (started === 'busy') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+  if (started === 'taken') throw new AppError('conflict', 'message.id is already used by another message');
 
   if (!concern) void judgeTurnLater(ctx, input.id, { kind: scenario.kind, context, reply: input.text }, read);
   let status = session.status;
@@ -82,13 +85,20 @@ export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Sc
 }
 
 /** The same message id again: replay a finished reply, retry a failed or cut one. */
-async function resendTurn(ctx: AppContext, session: SessionRow, scenario: Scenario, message: MessageWithCoach, regenerate: boolean): Promise<Response> {
-  if (message.sessionId !== session.id || message.role !== 'user') throw new AppError('conflict', 'message.id is already used by another message');
+async function resendTurn(
+  ctx: AppContext,
+  session: SessionRow,
+  scenario: Scenario,
+  message: MessageWithCoach,
+  all: readonly MessageWithCoach[],
+  regenerate: boolean,
+): Promise<Response> {
+  if (message.role !== 'user') throw new AppError('conflict', 'message.id is already used by another message');
   if (message.supersededAt) throw new AppError('conflict', 'that turn was rewound; send it as a new message');
   const reply = await findReplyTo(ctx.db, message);
   if (reply?.status === 'streaming') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
 
-  const active = await listMessages(ctx.db, session.id);
+  const active = all.filter((m) => m.supersededAt === null);
   const upTo = active.filter((m) => m.seq < message.seq);
   const turns = [...labelledTurns(upTo), ...labelledTurns(active.filter((m) => m.id === message.id))];
   const coach = active.find((m) => m.id === message.id)?.coach;

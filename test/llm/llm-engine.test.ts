@@ -35,7 +35,8 @@ describe('the LLM engine against an OpenAI-compatible server', () => {
     const session = await startSession(app);
     const { text, parts } = await readUiStream(await sendTurn(app, session.id, TURN));
     expect(text).toBe(fixtureText(chunks));
-    expect(parts.filter((p) => p.type === 'text-delta').length).toBeGreaterThan(100);
+    // Tokens arriving within one frame travel as one delta; the recorded stream arrives at once.
+    expect(parts.filter((p) => p.type === 'text-delta').length).toBeGreaterThanOrEqual(2);
 
     const [request] = fake.seen;
     expect(request!.body.model).toBe('gpt-test');

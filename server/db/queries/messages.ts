@@ -67,7 +67,8 @@ async function claimReply(db: Db, input: { sessionId: string; replyId: string; s
   return claimed[0]?.seq;
 }
 
-export type StartTurnResult = 'started' | 'busy';
+/** `taken`: the person's message id is already used by a message of another session. */
+export type StartTurnResult = 'started' | 'busy' | 'taken';
 
 /** Stores the person's turn with its coach read and a streaming placeholder for the reply. */
 export async function startTurn(
@@ -83,9 +84,17 @@ export async function startTurn(
     ]);
   } catch (cause) {
     await db.delete(messages).where(eq(messages.id, input.replyId));
+    if (isPrimaryKeyClash(cause)) return 'taken';
     throw cause;
   }
   return 'started';
+}
+
+function isPrimaryKeyClash(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
 }
 
 /** A new reply to a turn already stored (a retry after a failed or cut reply). */

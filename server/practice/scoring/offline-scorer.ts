@@ -8,14 +8,16 @@
 import { CRITERIA, type Criterion } from '../criteria.js';
 import { findAdvice, contextAsksForAdvice } from './advice-rules.js';
 import { findBlame, findExcuses, findMinimizing } from './deflection-rules.js';
-import { toEvidence, type Hit } from './evidence.js';
+import { sentenceHit, toEvidence, type Hit } from './evidence.js';
 import { findOpenQuestions, findReflections, findValidation } from './listening-rules.js';
 import { findFirstPersonActs, findNamedHarm, findNonApologies, findOwnershipPhrases, findSorryForAct } from './ownership-rules.js';
 import { asksWhatWouldHelp, findRepairs } from './repair-rules.js';
 import type { RuleInput } from './rule-input.js';
 import type { ReplyToScore, ScoreResult, Scorer, ScorerOutcome } from './scorer.js';
 import { findSelfFocus } from './self-focus-rules.js';
-import { CLASSIFIED, hasModel, passes, strongestSentence } from './reply-classifier.js';
+import { CLASSIFIED, hasModel, passes, probability, strongestSentence as strongestClassifiedSentence } from './reply-classifier.js';
+import { labelFeatures } from './label-features.js';
+import { decideLabels, hasLabelModel, labelLogits, strongestSentences } from './label-model.js';
 import { replyFeatures } from './reply-features.js';
 import { analyse, contentStems, type AnalysedText } from './text-analysis.js';
 
@@ -23,12 +25,51 @@ export interface RuleFindings {
   reply: AnalysedText;
   rules: RuleInput;
   found: Record<Criterion, Hit[]>;
+  /**
+   * The finer findings behind the labels, before their interactions are resolved (e.g. an
+   * excuse in listening that was dropped, ownership implied by "I did X" that a deflection
+   * cancelled): hit counts by name, read by the label model as features.
+   */
+  signals: Record<string, number>;
 }
 
 export function scoreReply(input: ReplyToScore): ScoreResult {
   const findings = findByRules(input);
-  if (input.kind === 'listening') addSecondOpinions(findings);
+  if (!hasLabelModel()) return scoreFromRules(findings);
+  const features = labelFeatures(findings, input.kind === 'listening' ? reflectsProbability(findings) : undefined);
+  const ruleHit = CRITERIA.map((c) => findings.found[c].length > 0);
+  const verdict = decideLabels(labelLogits(features), ruleHit);
+  const { reply, found } = findings;
+  const labelled = {} as Record<Criterion, Hit[]>;
+  let strongest: number[] | undefined;
+  CRITERIA.forEach((c, i) => {
+    if (!verdict[i]) labelled[c] = [];
+    // The rule's own words when it found some; else the sentence that weighs most for the label.
+    else if (found[c].length > 0) labelled[c] = found[c];
+    else if (reply.sentences.length === 0) labelled[c] = [{ criterion: c, start: 0, end: reply.norm.length }];
+    else labelled[c] = [sentenceHit(c, reply.sentences[(strongest ??= strongestSentences(reply.sentences))[i]!]!)];
+  });
+  return toResult(reply, labelled);
+}
+
+/** The rules and the listening second opinion alone, as the scorer was before the label model. */
+export function scoreByRules(input: ReplyToScore): ScoreResult {
+  return scoreFromRules(findByRules(input));
+}
+
+function scoreFromRules(findings: RuleFindings): ScoreResult {
+  if (findings.rules.kind === 'listening') addSecondOpinions(findings);
   return toResult(findings.reply, findings.found);
+}
+
+/**
+ * The listening `reflects` classifier's probability, read by the label model as a feature; like
+ * the second opinion it replaces, consulted only where the rules found no reflection.
+ */
+export function reflectsProbability({ reply, rules, found }: RuleFindings): number | undefined {
+  if (!hasModel('reflects') || reply.sentences.length === 0 || found.reflects.length > 0) return undefined;
+  const ruleLabels = CRITERIA.filter((c) => found[c].length > 0);
+  return probability('reflects', replyFeatures(reply, rules.contextStems, contentStems(reply.norm), ruleLabels));
 }
 
 /**
@@ -42,7 +83,7 @@ function addSecondOpinions({ reply, rules, found }: RuleFindings): void {
   const features = replyFeatures(reply, rules.contextStems, contentStems(reply.norm), ruleLabels);
   for (const c of silent) {
     if (!passes(c, features)) continue;
-    const s = reply.sentences[strongestSentence(c, reply.sentences)]!;
+    const s = reply.sentences[strongestClassifiedSentence(c, reply.sentences)]!;
     found[c].push({ criterion: c, start: s.start, end: s.end });
   }
 }
@@ -62,7 +103,8 @@ export function findByRules(input: ReplyToScore): RuleFindings {
   const nonApology = findNonApologies(rules);
   const nonApologySentences = sentencesOf(reply, nonApology);
   // In listening the speaker's own stress is a story, not an excuse for a harm — unless they apologise.
-  const excuses = findExcuses(rules).filter((h) => rules.kind !== 'listening' || /\bsorry\b/.test(reply.norm));
+  const allExcuses = findExcuses(rules);
+  const excuses = allExcuses.filter((h) => rules.kind !== 'listening' || /\bsorry\b/.test(reply.norm));
   const blame = findBlame(rules);
   const minimizes = findMinimizing(rules);
   const advice = findAdvice(rules);
@@ -92,6 +134,12 @@ export function findByRules(input: ReplyToScore): RuleFindings {
   const reflections = findReflections(rules, redFlagSentences);
   const validation = findValidation(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
 
+  const signals: Record<string, number> = {
+    act: acts.length, sorryAct: sorryActs.length, namedHarm: namedHarm.length, ownershipPhrase: ownership.length,
+    impliedOwnership: impliedOwnership.length, cancelledOwnership: deflected ? acts.length + sorryActs.length : 0,
+    excuseAny: allExcuses.length, deflected: deflected ? 1 : 0, nonApologySentence: nonApologySentences.size,
+    redFlagSentence: redFlagSentences.size,
+  };
   const found: Record<Criterion, Hit[]> = {
     acknowledges_harm: [...acts, ...sorryActs, ...namedHarm],
     takes_responsibility: responsibility,
@@ -106,7 +154,7 @@ export function findByRules(input: ReplyToScore): RuleFindings {
     gives_unsolicited_advice: advice,
     self_focus: selfFocus,
   };
-  return { reply, rules, found };
+  return { reply, rules, found, signals };
 }
 
 function toResult(reply: AnalysedText, found: Record<Criterion, Hit[]>): ScoreResult {
