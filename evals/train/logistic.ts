@@ -1,0 +1,96 @@
+/**
+ * A small multi-output logistic regression for the trainer of the label model: one weight per
+ * (feature, criterion), binary features, AdaGrad SGD with an L2 penalty on the weights a step
+ * touches, a seeded shuffle so training is deterministic. Training only; the scorer just sums
+ * weights (`server/practice/scoring/label-model.ts`).
+ */
+
+export interface TrainingExample {
+  /** Distinct feature names. */
+  features: readonly string[];
+  /** One gold value per output. */
+  gold: readonly boolean[];
+  /** Weight of the example in the loss (default 1). */
+  weight?: number;
+}
+
+export interface LogisticOptions {
+  l2: number;
+  epochs: number;
+  learningRate: number;
+  /** Features seen in fewer training examples than this are dropped. */
+  minCount: number;
+  seed?: number;
+}
+
+export interface LogisticModel {
+  outputs: number;
+  weights: Map<string, Float64Array>;
+}
+
+export function trainLogistic(examples: readonly TrainingExample[], outputs: number, options: LogisticOptions): LogisticModel {
+  const counts = new Map<string, number>();
+  for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [f, n] of counts) if (n >= options.minCount || f === 'bias') index.set(f, index.size);
+  const w = new Float64Array(index.size * outputs);
+  const g2 = new Float64Array(index.size * outputs).fill(1e-8);
+  const rows = examples.map((e) => Int32Array.from(e.features.map((f) => index.get(f) ?? -1).filter((i) => i >= 0)));
+  const order = examples.map((_, i) => i);
+  let seed = options.seed ?? 7;
+  const z = new Float64Array(outputs);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const k of order) {
+      const row = rows[k]!;
+      const e = examples[k]!;
+      const weight = e.weight ?? 1;
+      z.fill(0);
+      for (const f of row) for (let o = 0; o < outputs; o++) z[o]! += w[f * outputs + o]!;
+      for (let o = 0; o < outputs; o++) z[o] = weight * (1 / (1 + Math.exp(-z[o]!)) - (e.gold[o] ? 1 : 0));
+      for (const f of row) {
+        for (let o = 0; o < outputs; o++) {
+          const at = f * outputs + o;
+          const grad = z[o]! + options.l2 * w[at]!;
+          g2[at]! += grad * grad;
+          w[at]! -= (options.learningRate * grad) / Math.sqrt(g2[at]!);
+        }
+      }
+    }
+  }
+  const weights = new Map<string, Float64Array>();
+  for (const [f, i] of index) weights.set(f, w.slice(i * outputs, (i + 1) * outputs));
+  return { outputs, weights };
+}
+
+/** Probabilities for every output. */
+export function predictLogistic(model: LogisticModel, features: readonly string[]): Float64Array {
+  const z = new Float64Array(model.outputs);
+  for (const f of features) {
+    const row = model.weights.get(f);
+    if (row) for (let o = 0; o < z.length; o++) z[o]! += row[o]!;
+  }
+  for (let o = 0; o < z.length; o++) z[o] = 1 / (1 + Math.exp(-z[o]!));
+  return z;
+}
+
+/**
+ * The mean of `bags` models trained with different shuffles: one linear model (the mean of the
+ * weights), steadier than any single SGD run on a thousand replies.
+ */
+export function trainAveraged(examples: readonly TrainingExample[], outputs: number, options: LogisticOptions, bags: number): LogisticModel {
+  const weights = new Map<string, Float64Array>();
+  for (let b = 0; b < bags; b++) {
+    const m = trainLogistic(examples, outputs, { ...options, seed: (options.seed ?? 7) + 1000 * b });
+    for (const [f, row] of m.weights) {
+      const acc = weights.get(f) ?? new Float64Array(outputs);
+      for (let o = 0; o < outputs; o++) acc[o]! += row[o]! / bags;
+      weights.set(f, acc);
+    }
+  }
+  return { outputs, weights };
+}

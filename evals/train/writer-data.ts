@@ -1,0 +1,75 @@
+/**
+ * The labelled replies grouped by the hand that wrote them, for leave-one-writer-out
+ * cross-validation of the label model. Each writer words replies their own way; holding a
+ * whole writer out is what predicts a set written by other hands.
+ *
+ * `replies-voices-d.jsonl` is deliberately not listed: it is the final untouched check of
+ * generalisation and is never read at train time.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CRITERIA } from '../../server/practice/criteria.js';
+import { findByRules, reflectsProbability, scoreByRules } from '../../server/practice/scoring/offline-scorer.js';
+import { labelFeatures } from '../../server/practice/scoring/label-features.js';
+import { parseDataset } from '../dataset.js';
+
+export interface Writer {
+  name: string;
+  files: string[];
+  /** The rules were tuned on this writer's replies, so rule features look better here than elsewhere. */
+  rulesTunedOn: boolean;
+}
+
+export function writers(sharedDir: string): Writer[] {
+  return [
+    { name: 'dev', files: [resolve(sharedDir, 'replies-dev.jsonl')], rulesTunedOn: true },
+    { name: 'writer-1', files: ['evals/datasets/replies-train.jsonl', 'evals/datasets/replies-holdout.jsonl'], rulesTunedOn: true },
+    { name: 'writer-2', files: ['evals/datasets/replies-train-voices.jsonl', 'evals/datasets/replies-fresh-voices.jsonl'], rulesTunedOn: true },
+    { name: 'voices', files: ['evals/datasets/replies-voices.jsonl'], rulesTunedOn: false },
+    { name: 'voices-c', files: ['evals/datasets/replies-voices-c.jsonl'], rulesTunedOn: false },
+    { name: 'voices-b', files: ['evals/datasets/replies-voices-b.jsonl'], rulesTunedOn: false },
+  ];
+}
+
+export interface Example {
+  writer: number;
+  id: string;
+  features: string[];
+  gold: boolean[];
+  ruleHit: boolean[];
+  /** What the scorer labelled before the label model (rules + listening second opinion). */
+  rulesOnly: boolean[];
+}
+
+/** Loads every writer whose files are present (a writer with a missing file is skipped, and said so). */
+export function loadExamples(list: readonly Writer[]): { examples: Example[]; present: Writer[] } {
+  const examples: Example[] = [];
+  const present: Writer[] = [];
+  for (const w of list) {
+    const paths = w.files.map((f) => resolve(process.cwd(), f));
+    const missing = paths.filter((p) => !existsSync(p));
+    if (missing.length > 0) {
+      console.error(`skipping writer ${w.name}: ${missing.join(', ')} absent`);
+      continue;
+    }
+    const index = present.length;
+    present.push(w);
+    for (const path of paths) {
+      for (const row of parseDataset(readFileSync(path, 'utf8'), { requireLabels: true, source: path })) {
+        const findings = findByRules(row);
+        const features = [...new Set(labelFeatures(findings, row.kind === 'listening' ? reflectsProbability(findings) : undefined))];
+        const labels = new Set(row.labels ?? []);
+        const rules = new Set(scoreByRules(row).labels);
+        examples.push({
+          writer: index,
+          id: row.id,
+          features,
+          gold: CRITERIA.map((c) => labels.has(c)),
+          ruleHit: CRITERIA.map((c) => findings.found[c].length > 0),
+          rulesOnly: CRITERIA.map((c) => rules.has(c)),
+        });
+      }
+    }
+  }
+  return { examples, present };
+}
