@@ -35,7 +35,7 @@ export interface LevelResult {
   ratio: Percentiles;
   peakRssMb: number;
   rssBeforeMb: number;
-  /** The event loop's delay p99 while Rehearse served this level: high means CPU-bound. */
+  /** The bench process's own event-loop delay p99 (load client and fake model): low means the bench is not the bottleneck. */
   loopDelayP99Ms: number;
   integrity: Integrity;
 }
@@ -113,9 +113,10 @@ async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level:
   }
   const timings: StreamTiming[] = [];
   const posted: PostedTurn[] = [];
-  const rssBefore = process.memoryUsage().rss;
+  // The server's own memory, sampled from its process while the streams run.
+  const rssBefore = rehearse.rss();
   let peakRss = rssBefore;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rehearse.rss())), 50);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
 

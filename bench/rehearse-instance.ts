@@ -1,57 +1,82 @@
 /**
- * The real Rehearse server, in this process: the configuration read by loadConfig, booted by
- * the same bootstrap as `npm start` (migrations, scenarios, engine), the Hono app served by
- * @hono/node-server on a free port, a temp-file libSQL database. Logs are formatted as in
- * production but counted instead of printed, so the table stays readable.
+ * The real Rehearse server as its own process, started exactly as `npm start` starts it
+ * (config from the environment, migrations, scenarios, engine), on a free port with a
+ * temp-file libSQL database. Its own process, so its memory and CPU are measured apart from
+ * the bench's load client and fake model; logs are counted, not printed.
  */
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { createApp } from '../server/app.js';
-import { boot } from '../server/bootstrap.js';
-import { loadConfig } from '../server/config.js';
-import type { Database } from '../server/db/client.js';
-import { createLogger } from '../server/logger.js';
+import { createInterface } from 'node:readline';
+import { openDatabase, type Database } from '../server/db/client.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 export interface RehearseInstance {
   url: string;
+  /** A second connection to the server's database file, for the integrity checks. */
   database: Database;
   /** Log lines by `level:event`, e.g. `warn:reply.failed`. */
   logCounts: Map<string, number>;
+  /** The server process's resident memory now, in bytes (Linux /proc). */
+  rss(): number;
   close(): Promise<void>;
 }
 
+/** The node flags of `npm start` (package.json), e.g. the heap limits. */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return /node ((?:--[\w-]+=\S+ )*)dist\/server\/main\.mjs/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? [];
+}
+
 export async function startRehearse({ dir, name, modelBaseURL }: { dir: string; name: string; modelBaseURL?: string }): Promise<RehearseInstance> {
+  const url = `file:${path.join(dir, `${name}.db`)}`;
   const env: Record<string, string> = {
+    ...process.env,
     HOST: '127.0.0.1',
     PORT: '0',
-    DATABASE_URL: `file:${path.join(dir, `${name}.db`)}`,
+    DATABASE_URL: url,
     REHEARSE_RATE_LIMIT: '0',
     REHEARSE_BUILTIN_PACE_MS: '0',
     REHEARSE_LOG_LEVEL: 'info',
+    // The partner's reply path is what is measured; the judge's extra read is switched off.
+    REHEARSE_JUDGE: 'off',
     ...(modelBaseURL ? { OPENAI_BASE_URL: modelBaseURL, OPENAI_API_KEY: 'bench', REHEARSE_MODEL: 'bench-model' } : {}),
   };
-  const config = loadConfig(env);
+  // Started the way `npm start` runs it: the bundled server with the same V8 flags
+  // (BENCH_NODE_FLAGS overrides them, to compare settings).
+  const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? startFlags();
+  const child = spawn(process.execPath, [...flags, 'dist/server/main.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const logCounts = new Map<string, number>();
-  const logger = createLogger(config.logLevel, (line) => {
+  createInterface({ input: child.stderr! }).on('line', (line) => {
     const match = /"level":"(\w+)","event":"([^"]+)"/.exec(line);
     const key = match ? `${match[1]}:${match[2]}` : 'unparsed';
     logCounts.set(key, (logCounts.get(key) ?? 0) + 1);
   });
-  const { ctx, database } = await boot(config, { logger });
-  const server = serve({ fetch: createApp(ctx).fetch, hostname: config.host, port: config.port });
-  if (!server.listening) await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the server did not start within 30 s')), 30_000);
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code} before it was ready`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const ready = /ready at http:\/\/[^:]+:(\d+)/.exec(line);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(Number(ready[1]));
+      }
+    });
+  });
+  const database = await openDatabase({ url });
   return {
     url: `http://127.0.0.1:${port}`,
     database,
     logCounts,
+    rss() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    },
     async close() {
-      const http = server as import('node:http').Server;
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await closed;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await exited;
       database.close();
     },
   };

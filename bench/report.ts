@@ -21,7 +21,7 @@ export interface Goal {
 
 export function report({ latency, throughput, scorer, settings }: { latency: LevelResult[]; throughput: ThroughputResult; scorer: ScorerResult; settings: { reps: number; tokens: number; paceMs: number } }): { table: string; goals: Goal[] } {
   const latencyTable = formatTable(
-    ['sessions', 'path', 'TTFT p50', 'TTFT p99', 'total p50', 'total p99', 'peak RSS MB', 'loop p99'],
+    ['sessions', 'path', 'TTFT p50', 'TTFT p99', 'total p50', 'total p99', 'server RSS MB', 'bench loop p99'],
     latency.flatMap((level) => [
       [level.sessions, 'direct', level.direct.ttftP50, level.direct.ttftP99, level.direct.totalP50, level.direct.totalP99, '', ''],
       [level.sessions, 'Rehearse', level.rehearse.ttftP50, level.rehearse.ttftP99, level.rehearse.totalP50, level.rehearse.totalP99, level.peakRssMb, level.loopDelayP99Ms],

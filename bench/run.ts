@@ -7,6 +7,7 @@
  *   npm run bench -- --quick           # fewer repetitions and turns, for a smoke check
  *   npm run bench -- --reps 7 --levels 1,50,200 --tokens 64 --pace 5
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,7 @@ const clients = Number(values.clients);
 const streamMs = tokens * paceMs;
 
 async function main(): Promise<void> {
+  execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'scripts', 'build-server.mjs')]);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rehearse-bench-'));
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   try {

@@ -4,9 +4,9 @@
  * the partner engine. Shared by the server, the benchmark and the tests.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createScenarioCatalog, type AppContext } from './app-context.js';
 import type { Config } from './config.js';
+import { ROOT } from './paths.js';
 import { openDatabase, type Database } from './db/client.js';
 import { settleInterruptedReplies } from './db/queries/messages.js';
 import { createLogger, type Logger } from './logger.js';
@@ -17,7 +17,8 @@ import { createJudgeModel } from './practice/scoring/judge-model.js';
 import { createLlmJudge } from './practice/scoring/llm-judge.js';
 import { createJudgeCache } from './db/queries/judge-cache.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export { ROOT };
 
 export interface Booted {
   ctx: AppContext;

@@ -4,10 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
+import { MIGRATIONS_DIR } from '../paths.js';
 import * as schema from './schema.js';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -18,7 +18,6 @@ export interface Database {
   close(): void;
 }
 
-const MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export async function openDatabase({ url, authToken }: { url: string; authToken?: string }): Promise<Database> {
   if (url.startsWith('file:')) {
@@ -39,6 +38,6 @@ export async function openDatabase({ url, authToken }: { url: string; authToken?
   await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   // Migrations are idempotent: drizzle records what it applied in __drizzle_migrations.
-  await migrate(db, { migrationsFolder: MIGRATIONS });
+  await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return { db, client, close: () => client.close() };
 }
