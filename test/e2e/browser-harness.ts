@@ -33,10 +33,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds web/dist when it is missing or stale (a no-op otherwise). */
+/** Builds web/dist when it is missing or stale, and the server bundle, as `npm start` does. */
 export function ensureWebBuild(): void {
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'ensure-web-build.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`the web build failed:\n${build.stdout}\n${build.stderr}`);
+  for (const script of ['ensure-web-build.mjs', 'build-server.mjs']) {
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', script)], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`${script} failed:\n${build.stdout}\n${build.stderr}`);
+  }
 }
 
 export interface RunningApp {
@@ -44,13 +46,13 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-/** Starts `tsx server/main.ts` as a child process and waits for /api/health. */
+/** Starts the bundled server (what `npm start` runs) as a child process and waits for /api/health. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningApp> {
   const work = mkdtempSync(path.join(tmpdir(), 'rehearse-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,
