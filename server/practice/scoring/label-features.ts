@@ -26,6 +26,15 @@ const PERSON: Record<string, string> = {
   you: 'YOU', "you're": 'YOU', "you've": 'YOU', "you'd": 'YOU', "you'll": 'YOU', your: 'YOU', yourself: 'YOU', yours: 'YOU',
   he: 'THEY', she: 'THEY', they: 'THEY', "he's": 'THEY', "she's": 'THEY', "they're": 'THEY', "they've": 'THEY', him: 'THEY', her: 'THEY', them: 'THEY', his: 'THEY', their: 'THEY',
 };
+/**
+ * `PERSON[w]` through a Map: a keyed property load with a freshly sliced string is slow (the key
+ * is internalised first). The Map also holds what the plain object inherits from
+ * Object.prototype ("constructor"), so it answers exactly as `PERSON[w]` does for every word.
+ */
+const PERSON_OF = new Map<string, string>(Object.entries(PERSON));
+for (const key of Object.getOwnPropertyNames(Object.prototype)) {
+  if (!PERSON_OF.has(key)) PERSON_OF.set(key, (PERSON as Record<string, unknown>)[key] as string);
+}
 const WH = /^(?:what|how|why|where|when|who|which|what's|how's|tell)\b/;
 const AUX = /^(?:are|is|am|was|were|do|does|did|have|has|had|can|could|would|will|won't|shall|should|may|might|isn't|aren't|don't|doesn't|didn't|haven't|wouldn't|couldn't)\b/;
 const FEELING = /\b(?:hurt|angry|upset|scared|afraid|anxious|worried|nervous|sad|lonely|exhausted|overwhelmed|frustrated|furious|mad|embarrassed|humiliated|ashamed|guilty|heartbroken|devastated|gutted|disappointed|stressed|jealous|betrayed|invisible|stupid|awful|terrible|horrible|miserable|hate|cry|crying|cried|feel|feeling|felt)\b/;
@@ -49,12 +58,60 @@ const CONNECTIVE = new Set(['but', 'because', 'cause', 'so', 'and', 'though', 'a
 const OPENERS = new Set(['honestly', 'well', 'look', 'listen', 'okay', 'ok', 'so', 'yeah', 'tbh', 'tbf', 'sorry', 'oh', 'ah', 'mate', 'babe', 'love', 'hey', 'hi', 'dear']);
 const DEMONSTRATIVE = new Set(['the', 'this', 'that']);
 
+const LEXICON_NAMES = LEXICON.map(([name]) => `lex:${name}`);
+
+/**
+ * A family of features: the names `prefix + a` or `prefix + a + "_" + b`, where `prefix` ends
+ * in its only ":". The id lets the scorer's sink find the family's weights by index.
+ */
+export interface Family {
+  readonly prefix: string;
+  readonly id: number;
+}
+/** Every family, in id order. */
+export const FAMILIES: Family[] = [];
+function family(prefix: string): Family {
+  const f = { prefix, id: FAMILIES.length };
+  FAMILIES.push(f);
+  return f;
+}
+const KIND = family('k:');
+const RULE = family('r:');
+const SIGNAL = family('s:');
+const WORD = family('w:');
+const BIGRAM = family('b:');
+const NEGATED = family('n:');
+const PERSON_BIGRAM = family('p:');
+const CLAUSE = family('cl:');
+
+/**
+ * Where features go: a sink can either build the names (`NameList`, for training and
+ * inspection) or look up the parts without building a string (the scorer's logit sink in
+ * `label-model.ts`). Both see the same features in the same order.
+ */
+export interface FeatureSink {
+  /** The feature `name`. */
+  add(name: string): void;
+  /** The feature `family.prefix + a`. */
+  add1(family: Family, a: string): void;
+  /** The feature `family.prefix + a + "_" + b`. */
+  add2(family: Family, a: string, b: string): void;
+}
+
+/** A sink that collects the feature names. */
+export class NameList implements FeatureSink {
+  constructor(readonly out: string[] = []) {}
+  add(name: string): void { this.out.push(name); }
+  add1(family: Family, a: string): void { this.out.push(`${family.prefix}${a}`); }
+  add2(family: Family, a: string, b: string): void { this.out.push(`${family.prefix}${a}_${b}`); }
+}
+
 /**
  * Who does what in each clause: the clause's connective ("but", "because") and its subject as
  * a person class, or a name (capitalised mid-sentence in the raw text) or "the …" noun phrase.
  * "…, but you never reply" and "because HR sent it" are blame and excuse in any words.
  */
-function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], out: string[]): void {
+function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], out: FeatureSink): void {
   const re = /[a-z][a-z']*|[,;:—–.!?]/g;
   let conn = 'start';
   let expectSubject = true;
@@ -70,9 +127,9 @@ function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], 
     if (CONNECTIVE.has(w)) { conn = w; continue; }
     if (OPENERS.has(w)) continue;
     const ch = raw[rawIndex[m.index] ?? 0] ?? '';
-    const subject = PERSON[w] ?? (DEMONSTRATIVE.has(w) ? 'THE' : ch !== ch.toLowerCase() && conn !== 'start' ? 'NAME' : w === 'it' || w === "it's" ? 'IT' : 'OTHER');
-    out.push(`cl:${conn}_${subject}`);
-    if (subject !== 'OTHER') out.push(`cl:${subject}`);
+    const subject = PERSON_OF.get(w) ?? (DEMONSTRATIVE.has(w) ? 'THE' : ch !== ch.toLowerCase() && conn !== 'start' ? 'NAME' : w === 'it' || w === "it's" ? 'IT' : 'OTHER');
+    out.add2(CLAUSE, conn, subject);
+    if (subject !== 'OTHER') out.add1(CLAUSE, subject);
     expectSubject = false;
   }
 }
@@ -90,52 +147,73 @@ function bucket(n: number, edges: readonly number[]): number {
  * time than they gave out of writer.
  */
 export function textFeatures(norm: string, out: string[]): void {
+  emitTextFeatures(norm, new NameList(out));
+}
+
+export function emitTextFeatures(norm: string, out: FeatureSink): void {
   const tokens = (norm.match(TOKEN) ?? []).filter((w) => !FILLERS.has(w));
   let negate = 0;
   let prev = '';
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
-    if (CLAUSE_END.has(w)) { negate = 0; prev = w === '?' ? '?' : ''; if (w === '?') out.push('w:?'); continue; }
-    out.push(`w:${w}`);
-    if (prev) out.push(`b:${prev}_${w}`);
-    if (negate > 0) { out.push(`n:${w}`); negate--; }
+    if (CLAUSE_END.has(w)) { negate = 0; prev = w === '?' ? '?' : ''; if (w === '?') out.add('w:?'); continue; }
+    out.add1(WORD, w);
+    if (prev) out.add2(BIGRAM, prev, w);
+    if (negate > 0) { out.add1(NEGATED, w); negate--; }
     if (isNegator(w)) negate = 3;
-    const p = PERSON[w];
+    const p = PERSON_OF.get(w);
     if (p !== undefined) {
       const a = tokens[i + 1];
       if (a !== undefined && !CLAUSE_END.has(a)) {
-        out.push(`p:${p}_${a}`);
+        out.add2(PERSON_BIGRAM, p, a);
       }
     }
     prev = w;
   }
 }
 
-/** How a sentence opens and whether (and how) it asks. */
-function sentenceShape(s: Sentence, position: string, out: string[]): void {
-  const lead = stripLead(s.text).match(/[a-z][a-z']*/g) ?? [];
-  if (lead[0]) out.push(`${position}1:${lead[0]}`);
-  if (lead[1]) out.push(`${position}2:${lead[0]}_${lead[1]}`);
-  const first = lead[0] ?? '';
-  if (s.isQuestion) {
-    const t = lead.join(' ');
-    out.push(WH.test(t) ? `${position}q:wh` : AUX.test(t) ? `${position}q:aux` : `${position}q:other`);
-  }
-  const person = PERSON[first];
-  if (person) out.push(`${position}subj:${person}`);
+/** The feature prefixes of one sentence position ("s" every sentence, "f" first, "l" last). */
+interface Position { one: Family; two: Family; q: Family; subj: Family }
+const position = (p: string): Position => ({ one: family(`${p}1:`), two: family(`${p}2:`), q: family(`${p}q:`), subj: family(`${p}subj:`) });
+const EVERY = position('s');
+const FIRST = position('f');
+const LAST = position('l');
+
+/** The words a sentence opens with once fillers are stripped (read by `sentenceShape`). */
+function leadWords(s: Sentence): string[] {
+  return stripLead(s.text).match(/[a-z][a-z']*/g) ?? [];
 }
 
-function contextFeatures(findings: RuleFindings, out: string[]): void {
+/** How a sentence opens and whether (and how) it asks. */
+function sentenceShape(lead: readonly string[], isQuestion: boolean, position: Position, out: FeatureSink): void {
+  if (lead[0]) out.add1(position.one, lead[0]);
+  if (lead[1]) out.add2(position.two, lead[0]!, lead[1]);
+  const first = lead[0] ?? '';
+  if (isQuestion) {
+    const t = lead.join(' ');
+    out.add1(position.q, WH.test(t) ? 'wh' : AUX.test(t) ? 'aux' : 'other');
+  }
+  const person = PERSON_OF.get(first);
+  if (person) out.add1(position.subj, person);
+}
+
+function contextFeatures(findings: RuleFindings, out: FeatureSink): void {
   const ctx = findings.rules.context.norm;
-  if (ctx.trim() === '') { out.push('c:empty'); return; }
-  if (/\bwhy\b|how could you|what happened|explain/.test(ctx)) out.push('c:why');
-  if (findings.rules.adviceRequested) out.push('c:advice');
-  if (FEELING.test(ctx)) out.push('c:feeling');
-  if (/\?/.test(ctx)) out.push('c:question');
-  if (/\b(?:you|your)\b/.test(ctx)) out.push('c:you');
+  if (ctx.trim() === '') { out.add('c:empty'); return; }
+  if (/\bwhy\b|how could you|what happened|explain/.test(ctx)) out.add('c:why');
+  if (findings.rules.adviceRequested) out.add('c:advice');
+  if (FEELING.test(ctx)) out.add('c:feeling');
+  if (/\?/.test(ctx)) out.add('c:question');
+  if (/\b(?:you|your)\b/.test(ctx)) out.add('c:you');
   let shared = 0;
   for (const s of findings.rules.contextStems) if (findings.reply.norm.includes(s)) shared++;
-  out.push(`c:shared${bucket(shared, [0, 1, 3])}`);
+  out.add(`c:shared${bucket(shared, [0, 1, 3])}`);
+}
+
+/** Number of pieces `text.split(/\s+/)` gives, without building them. */
+function splitCount(text: string): number {
+  const runs = text.match(/\s+/g);
+  return runs === null ? 1 : runs.length + 1;
 }
 
 /**
@@ -145,31 +223,49 @@ function contextFeatures(findings: RuleFindings, out: string[]): void {
  * `reflectsProbability` is the listening second opinion of `reply-classifier.ts`, when consulted.
  */
 export function labelFeatures(findings: RuleFindings, reflectsProbability?: number): string[] {
+  const out = new NameList();
+  emitLabelFeatures(findings, reflectsProbability, out);
+  return out.out;
+}
+
+export function emitLabelFeatures(findings: RuleFindings, reflectsProbability: number | undefined, out: FeatureSink): void {
   const { reply, found, signals } = findings;
   const kind = findings.rules.kind;
-  const out: string[] = ['bias', `k:${kind}`];
+  out.add('bias');
+  out.add1(KIND, kind);
   for (const c of CRITERIA) {
     const n = found[c].length;
     if (n === 0) continue;
-    out.push(`r:${c}`, `r:${c}&${kind}`);
-    if (n > 1) out.push(`r:${c}:many`);
+    out.add1(RULE, c);
+    out.add1(RULE, `${c}&${kind}`);
+    if (n > 1) out.add1(RULE, `${c}:many`);
   }
-  for (const [name, n] of Object.entries(signals)) if (n > 0) out.push(`s:${name}`, `s:${name}&${kind}`);
-  if (reflectsProbability !== undefined) out.push(`clf:reflects${bucket(reflectsProbability, [0.2, 0.4, 0.6, 0.8])}`);
+  for (const [name, n] of Object.entries(signals)) {
+    if (n > 0) { out.add1(SIGNAL, name); out.add1(SIGNAL, `${name}&${kind}`); }
+  }
+  if (reflectsProbability !== undefined) out.add(`clf:reflects${bucket(reflectsProbability, [0.2, 0.4, 0.6, 0.8])}`);
 
-  textFeatures(reply.norm, out);
+  emitTextFeatures(reply.norm, out);
   const sentences = reply.sentences;
-  for (const s of sentences) sentenceShape(s, 's', out);
-  if (sentences[0]) sentenceShape(sentences[0], 'f', out);
-  if (sentences.length > 1) sentenceShape(sentences.at(-1)!, 'l', out);
-  out.push(`len:${bucket(reply.norm.split(/\s+/).length, [4, 8, 15, 30, 60])}`, `sents:${bucket(sentences.length, [1, 2, 4])}`);
+  // Each sentence's lead words once, though the first and last are shaped twice.
+  let firstLead: string[] | undefined;
+  let lastLead: string[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    lastLead = leadWords(s);
+    if (i === 0) firstLead = lastLead;
+    sentenceShape(lastLead, s.isQuestion, EVERY, out);
+  }
+  if (firstLead !== undefined) sentenceShape(firstLead, sentences[0]!.isQuestion, FIRST, out);
+  if (sentences.length > 1) sentenceShape(lastLead, sentences.at(-1)!.isQuestion, LAST, out);
+  out.add(`len:${bucket(splitCount(reply.norm), [4, 8, 15, 30, 60])}`);
+  out.add(`sents:${bucket(sentences.length, [1, 2, 4])}`);
   const mine = reply.norm.match(/\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b/g)?.length ?? 0;
   const yours = reply.norm.match(/\b(?:you|your|you're|you've|you'd|yours|yourself)\b/g)?.length ?? 0;
-  out.push(`iyou:${bucket(mine, [0, 2, 5])}_${bucket(yours, [0, 2, 5])}`);
-  if (/\bsorry\b[^.?!]*\bbut\b/.test(reply.norm)) out.push('sorry_but');
-  for (const [name, re] of LEXICON) if (re.test(reply.norm)) out.push(`lex:${name}`);
-  if (/\b(?:was|were|been|is|are|got) (?:\w+ )?[a-z]+(?:ed|en|nt) by\b/.test(reply.norm)) out.push('passive_by');
+  out.add(`iyou:${bucket(mine, [0, 2, 5])}_${bucket(yours, [0, 2, 5])}`);
+  if (/\bsorry\b[^.?!]*\bbut\b/.test(reply.norm)) out.add('sorry_but');
+  for (let i = 0; i < LEXICON.length; i++) if (LEXICON[i]![1].test(reply.norm)) out.add(LEXICON_NAMES[i]!);
+  if (/\b(?:was|were|been|is|are|got) (?:\w+ )?[a-z]+(?:ed|en|nt) by\b/.test(reply.norm)) out.add('passive_by');
   clauseFeatures(reply.raw, reply.norm, reply.rawIndex, out);
   contextFeatures(findings, out);
-  return out;
 }

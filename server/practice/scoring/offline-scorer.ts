@@ -16,8 +16,7 @@ import type { RuleInput } from './rule-input.js';
 import type { ReplyToScore, ScoreResult, Scorer, ScorerOutcome } from './scorer.js';
 import { findSelfFocus } from './self-focus-rules.js';
 import { CLASSIFIED, hasModel, passes, probability, strongestSentence as strongestClassifiedSentence } from './reply-classifier.js';
-import { labelFeatures } from './label-features.js';
-import { decideLabels, hasLabelModel, labelLogits, strongestSentences } from './label-model.js';
+import { decideLabels, hasLabelModel, replyLogits, strongestSentences } from './label-model.js';
 import { replyFeatures } from './reply-features.js';
 import { analyse, contentStems, type AnalysedText } from './text-analysis.js';
 
@@ -36,9 +35,9 @@ export interface RuleFindings {
 export function scoreReply(input: ReplyToScore): ScoreResult {
   const findings = findByRules(input);
   if (!hasLabelModel()) return scoreFromRules(findings);
-  const features = labelFeatures(findings, input.kind === 'listening' ? reflectsProbability(findings) : undefined);
+  const logits = replyLogits(findings, input.kind === 'listening' ? reflectsProbability(findings) : undefined);
   const ruleHit = CRITERIA.map((c) => findings.found[c].length > 0);
-  const verdict = decideLabels(labelLogits(features), ruleHit);
+  const verdict = decideLabels(logits, ruleHit);
   const { reply, found } = findings;
   const labelled = {} as Record<Criterion, Hit[]>;
   let strongest: number[] | undefined;

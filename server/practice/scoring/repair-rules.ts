@@ -34,6 +34,9 @@ const CONCRETE = anyOf([
 const TIME = new RegExp(`\\b(?:today|tonight|tomorrow|${DAYS}|weekend|this week|next week|end of (?:the )?(?:day|week)|by (?:noon|\\d|end|the|${DAYS})|at \\d|noon|\\d|every (?:day|week|night|morning|month|${DAYS})|right now|first thing|this (?:morning|afternoon|evening)|the \\d+(?:st|nd|rd|th))\\b`);
 const VAGUE_ONLY = /^\W*(?:(?:we will|we'll|all|really|totally|definitely|honestly|just|try to|try and|always|actually|seriously|promise to|going to)\s+)*(?:do better|be better|be a better|make it up|make up for|change|try harder|be different|improve|fix (?:it|this|things)|make (?:it|things) right|work on|be more|get it to you|sort it|understand|be here|be there for you|leave you alone|give you (?:some )?(?:space|time)|think about|look into|talk (?:later|soon)|catch up|let it go|not let it|never do (?:it|that) again|do it again|happen again|catch the next)/;
 
+/** COMMIT for scanning every commitment in a sentence (compiled once; `lastIndex` reset per sentence). */
+const COMMIT_ALL = new RegExp(COMMIT.source, 'g');
+
 export function findRepairs(input: RuleInput): Hit[] {
   const hits: Hit[] = [];
   for (const s of input.reply.sentences) {
@@ -42,7 +45,8 @@ export function findRepairs(input: RuleInput): Hit[] {
     if (input.kind === 'listening' && STEP_IN.test(t)) continue;
     const ask = ASK_WHAT_HELPS.exec(t);
     if (ask && !/what would you do\b/.test(t)) { hits.push(sentenceHit('proposes_action', s, s.start + ask.index)); continue; }
-    const re = new RegExp(COMMIT.source, 'g');
+    const re = COMMIT_ALL;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(t)) !== null) {
       const from = m.index + m[0].length;

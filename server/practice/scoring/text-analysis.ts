@@ -41,6 +41,16 @@ const EXPANSIONS: Record<string, string> = {
   wanna: 'want to', ok: 'okay', k: 'okay', thx: 'thanks', w: 'with', yr: 'your', urself: 'yourself',
 };
 
+/**
+ * `EXPANSIONS[tok]` through a Map: a keyed property load with a freshly sliced string is slow
+ * (the key is internalised first). The Map also holds what the plain object inherits from
+ * Object.prototype ("constructor"), so it answers exactly as `EXPANSIONS[tok]` does.
+ */
+const EXPANSION_OF = new Map<string, string>(Object.entries(EXPANSIONS));
+for (const key of Object.getOwnPropertyNames(Object.prototype)) {
+  if (!EXPANSION_OF.has(key)) EXPANSION_OF.set(key, (EXPANSIONS as Record<string, unknown>)[key] as string);
+}
+
 /** "ur" is "you're" before a state word and "your" before a noun. */
 const UR_AS_YOU_ARE = new Set(['so', 'not', 'being', 'allowed', 'right', 'too', 'such', 'really', 'gonna', 'going', 'the', 'a', 'just', 'always', 'never', 'doing', 'still', 'totally', 'completely', 'okay', 'fine', 'welcome']);
 /** "ill" is "i'll" only before a verb it commonly precedes; otherwise it means unwell. */
@@ -56,19 +66,21 @@ export function normalise(raw: string): { norm: string; rawIndex: number[] } {
     lower = Array.from(raw, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
   }
   lower = lower.replace(/[’‘ʼ`´]/g, "'").replace(/[“”]/g, '"');
+  // Pieces of the normalised text: whole tokens, or an expansion character by character.
   const out: string[] = [];
   const rawIndex: number[] = [];
   const tokens = lower.match(WORD) ?? [];
   let pos = 0;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
-    let rep: string | undefined = EXPANSIONS[tok];
+    let rep: string | undefined = EXPANSION_OF.get(tok);
     if (tok === 'ur') rep = UR_AS_YOU_ARE.has(nextWord(tokens, t)) ? "you're" : 'your';
     else if (tok === 'ill') rep = ILL_AS_I_WILL.has(nextWord(tokens, t)) ? "i'll" : undefined;
     // "would of", "could of", "should of", "must of": a common spelling of the "'ve" contraction.
     else if (tok === 'of' && /^(?:would|could|should|must|might|wouldn't|couldn't|shouldn't)$/.test(prevWord(tokens, t))) rep = 'have';
     if (rep === undefined || rep === tok) {
-      for (let i = 0; i < tok.length; i++) { out.push(tok[i]!); rawIndex.push(pos + i); }
+      out.push(tok);
+      for (let i = 0; i < tok.length; i++) rawIndex.push(pos + i);
     } else {
       // Every expanded character points at the start of the raw token; the last at its end.
       for (let i = 0; i < rep.length; i++) { out.push(rep[i]!); rawIndex.push(i === rep.length - 1 ? pos + tok.length - 1 : pos); }
@@ -142,7 +154,7 @@ const STOPWORDS = new Set(
 
 /** Crude stem: enough to match "trained"/"training", "invite"/"invited", "years"/"year". */
 export function stem(word: string): string {
-  let w = word.replace(/'s$/, '');
+  let w = word.endsWith("'s") ? word.slice(0, -2) : word;
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
