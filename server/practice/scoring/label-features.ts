@@ -27,14 +27,10 @@ const PERSON: Record<string, string> = {
   he: 'THEY', she: 'THEY', they: 'THEY', "he's": 'THEY', "she's": 'THEY', "they're": 'THEY', "they've": 'THEY', him: 'THEY', her: 'THEY', them: 'THEY', his: 'THEY', their: 'THEY',
 };
 /**
- * `PERSON[w]` through a Map: a keyed property load with a freshly sliced string is slow (the key
- * is internalised first). The Map also holds what the plain object inherits from
- * Object.prototype ("constructor"), so it answers exactly as `PERSON[w]` does for every word.
+ * `PERSON` as a Map: a keyed property load with a freshly sliced string is slow (the key is
+ * internalised first), and a plain object would answer for words like "constructor" too.
  */
 const PERSON_OF = new Map<string, string>(Object.entries(PERSON));
-for (const key of Object.getOwnPropertyNames(Object.prototype)) {
-  if (!PERSON_OF.has(key)) PERSON_OF.set(key, (PERSON as Record<string, unknown>)[key] as string);
-}
 const WH = /^(?:what|how|why|where|when|who|which|what's|how's|tell)\b/;
 const AUX = /^(?:are|is|am|was|were|do|does|did|have|has|had|can|could|would|will|won't|shall|should|may|might|isn't|aren't|don't|doesn't|didn't|haven't|wouldn't|couldn't)\b/;
 const FEELING = /\b(?:hurt|angry|upset|scared|afraid|anxious|worried|nervous|sad|lonely|exhausted|overwhelmed|frustrated|furious|mad|embarrassed|humiliated|ashamed|guilty|heartbroken|devastated|gutted|disappointed|stressed|jealous|betrayed|invisible|stupid|awful|terrible|horrible|miserable|hate|cry|crying|cried|feel|feeling|felt)\b/;

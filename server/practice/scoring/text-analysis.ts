@@ -42,14 +42,11 @@ const EXPANSIONS: Record<string, string> = {
 };
 
 /**
- * `EXPANSIONS[tok]` through a Map: a keyed property load with a freshly sliced string is slow
- * (the key is internalised first). The Map also holds what the plain object inherits from
- * Object.prototype ("constructor"), so it answers exactly as `EXPANSIONS[tok]` does.
+ * `EXPANSIONS` as a Map: a keyed property load with a freshly sliced string is slow (the key
+ * is internalised first), and a plain object would "expand" words like "constructor" into the
+ * inherited function, which once broke the offsets of such replies.
  */
 const EXPANSION_OF = new Map<string, string>(Object.entries(EXPANSIONS));
-for (const key of Object.getOwnPropertyNames(Object.prototype)) {
-  if (!EXPANSION_OF.has(key)) EXPANSION_OF.set(key, (EXPANSIONS as Record<string, unknown>)[key] as string);
-}
 
 /** "ur" is "you're" before a state word and "your" before a noun. */
 const UR_AS_YOU_ARE = new Set(['so', 'not', 'being', 'allowed', 'right', 'too', 'such', 'really', 'gonna', 'going', 'the', 'a', 'just', 'always', 'never', 'doing', 'still', 'totally', 'completely', 'okay', 'fine', 'welcome']);

@@ -18,3 +18,15 @@ describe('text analysis', () => {
     expect(stripLead('okay. um, so you feel stuck')).toBe('you feel stuck');
   });
 });
+
+describe('words that are also names of object properties', () => {
+  it('keeps offsets and labels right for "constructor", "toString" and "__proto__"', async () => {
+    const { scoreReply } = await import('../../../server/practice/scoring/offline-scorer.js');
+    for (const word of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
+      const reply = `The ${word} was late and I forgot to tell you. That was my fault.`;
+      const result = scoreReply({ kind: 'apology', context: '', reply });
+      expect(result.labels).toContain('takes_responsibility');
+      for (const span of result.evidence) expect(reply.slice(span.start, span.end)).toBe(span.quote);
+    }
+  });
+});
