@@ -2,7 +2,9 @@
  * Turns stored rows into the API's shapes (see schemas.ts). One place, so the session
  * route, the chat stream's metadata and the scorecard present a coach read the same way.
  */
-import type { CoachRead, ApiMessage } from './schemas.js';
+import type { CoachRead, ApiMessage, ApiSessionSummary } from './schemas.js';
+import type { SessionSummaryRow } from '../db/queries/sessions.js';
+import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 import type { Criterion } from '../practice/criteria.js';
 import type { EvidenceSpan } from '../practice/scoring/scorer.js';
 import type { CoachReadRow } from '../db/schema.js';
@@ -34,5 +36,18 @@ export function presentMessage(message: MessageWithCoach): ApiMessage {
     superseded: message.supersededAt !== null,
     ...(message.coach ? { coach: presentCoachRead(message.coach) } : {}),
     ...(message.judge ? { judge: { ...presentCoachRead(message.judge), scorer: message.judge.scorer } } : {}),
+  };
+}
+
+/** A session in lists: its trust is the latest turn's, or the scenario's start before any turn. */
+export function presentSessionSummary(row: SessionSummaryRow, scenario: Scenario | undefined): ApiSessionSummary {
+  return {
+    id: row.id,
+    scenarioId: row.scenarioId,
+    scenarioTitle: scenario?.title ?? null,
+    createdAt: row.createdAt.toISOString(),
+    status: row.status,
+    trust: row.lastTrust ?? scenario?.trust.start ?? 0,
+    turns: row.turns,
   };
 }

@@ -14,6 +14,7 @@ import { flagSessionSafety, updateSessionStatus } from '../db/queries/sessions.j
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { coachTurn } from '../practice/coach/turn-coach.js';
+import type { PartnerCall } from '../practice/partner/partner-engine.js';
 import { foldPartnerState, type LabelledTurn } from '../practice/partner/partner-state.js';
 import { createScriptedModel } from '../practice/partner/scripted-stream.js';
 import { detectSafetyConcern, safetyReply } from '../practice/safety/safety-check.js';
@@ -72,16 +73,7 @@ export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Sc
     const model = createScriptedModel({ modelId: 'safety', reply: () => safetyReply(concern) });
     return streamReply(ctx, { replyId, sessionId: session.id, model, messages: [{ role: 'user', content: '' }], metadata });
   }
-  const call = ctx.engine.callFor(scenario, read.state);
-  return streamReply(ctx, {
-    replyId,
-    sessionId: session.id,
-    model: call.model,
-    system: call.system,
-    messages: [...conversationForModel(active), { role: 'user', content: input.text }],
-    providerOptions: { rehearse: { turns: turns as unknown as never } },
-    metadata,
-  });
+  return streamPartnerReply(ctx, ctx.engine.callFor(scenario, read.state), { replyId, sessionId: session.id, before: active, text: input.text, turns, metadata });
 }
 
 /** The same message id again: replay a finished reply, retry a failed or cut one. */
@@ -116,14 +108,26 @@ async function resendTurn(
   const started = await startRetry(ctx.db, { sessionId: session.id, previousReplyId: reply?.id, replyId, source: call.source, staleAfterMs: staleAfterMs(ctx) });
   if (started === 'busy') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
   ctx.logger.info('turn.retry', { sessionId: session.id, messageId: message.id, previousStatus: reply?.status ?? 'none' });
+  return streamPartnerReply(ctx, call, { replyId, sessionId: session.id, before: upTo, text: message.text, turns, metadata });
+}
+
+/**
+ * The partner's reply to `text`, given the conversation `before` it. The labelled turns go to
+ * the built-in partner through provider options, so it reacts to exactly what the coach showed.
+ */
+function streamPartnerReply(
+  ctx: AppContext,
+  call: PartnerCall,
+  reply: { replyId: string; sessionId: string; before: readonly MessageWithCoach[]; text: string; turns: LabelledTurn[]; metadata: ReplyMetadata },
+): Promise<Response> {
   return streamReply(ctx, {
-    replyId,
-    sessionId: session.id,
+    replyId: reply.replyId,
+    sessionId: reply.sessionId,
     model: call.model,
     system: call.system,
-    messages: [...conversationForModel(upTo), { role: 'user', content: message.text }],
-    providerOptions: { rehearse: { turns: turns as unknown as never } },
-    metadata,
+    messages: [...conversationForModel(reply.before), { role: 'user', content: reply.text }],
+    providerOptions: { rehearse: { turns: reply.turns as unknown as never } },
+    metadata: reply.metadata,
   });
 }
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { listSessions, listTurnLabels } from '../db/queries/sessions.js';
 import { CRITERIA } from '../practice/criteria.js';
+import { presentSessionSummary } from '../api/present.js';
 
 export function progressRoutes(ctx: AppContext) {
   return new Hono().get('/', async (c) => {
@@ -14,17 +15,9 @@ export function progressRoutes(ctx: AppContext) {
       .map((session) => {
         const turns = bySession.get(session.id) ?? [];
         const scenario = ctx.scenarios.get(session.scenarioId);
-        const criteria = Object.fromEntries(CRITERIA.map((id) => [id, turns.length ? turns.filter((labels) => labels.includes(id)).length / turns.length : 0]));
-        return {
-          sessionId: session.id,
-          scenarioId: session.scenarioId,
-          kind: scenario?.kind ?? null,
-          createdAt: session.createdAt.toISOString(),
-          turns: session.turns,
-          trust: session.lastTrust ?? scenario?.trust.start ?? 0,
-          status: session.status,
-          criteria,
-        };
+        const { id, scenarioId, createdAt, turns: count, trust, status } = presentSessionSummary(session, scenario);
+        const criteria = Object.fromEntries(CRITERIA.map((c) => [c, turns.length ? turns.filter((labels) => labels.includes(c)).length / turns.length : 0]));
+        return { sessionId: id, scenarioId, kind: scenario?.kind ?? null, createdAt, turns: count, trust, status, criteria };
       })
       .reverse();
     return c.json(points);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { createSessionBody, idSchema, rewindBody, type ApiSession } from '../api/schemas.js';
-import { presentMessage } from '../api/present.js';
+import { presentMessage, presentSessionSummary } from '../api/present.js';
 import { findMessage, listMessages, supersedeFrom } from '../db/queries/messages.js';
 import { createSession, deleteAllSessions, deleteSession, findSession, listSessions, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
@@ -48,20 +48,7 @@ export function sessionRoutes(ctx: AppContext) {
     })
     .get('/', async (c) => {
       const rows = await listSessions(ctx.db);
-      return c.json(
-        rows.map((row) => {
-          const scenario = ctx.scenarios.get(row.scenarioId);
-          return {
-            id: row.id,
-            scenarioId: row.scenarioId,
-            scenarioTitle: scenario?.title ?? null,
-            createdAt: row.createdAt.toISOString(),
-            status: row.status,
-            trust: row.lastTrust ?? scenario?.trust.start ?? 0,
-            turns: row.turns,
-          };
-        }),
-      );
+      return c.json(rows.map((row) => presentSessionSummary(row, ctx.scenarios.get(row.scenarioId))));
     })
     .delete('/', async (c) => {
       if (c.req.query('confirm') !== 'all') throw new AppError('bad_request', 'confirm: add ?confirm=all to delete every session');

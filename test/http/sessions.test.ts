@@ -82,6 +82,23 @@ describe('sessions', () => {
   });
 });
 
+describe('progress', () => {
+  it('gives, per session with turns, the share of turns showing each criterion, oldest first', async () => {
+    const first = await startSession(test.app);
+    await readUiStream(await sendTurn(test.app, first.id, "I'm sorry. That was my fault."));
+    await readUiStream(await sendTurn(test.app, first.id, 'Honestly it was not that big a deal.'));
+    const second = await startSession(test.app);
+    await readUiStream(await sendTurn(test.app, second.id, 'That was my fault, and I will pay for the taxi.'));
+    await startSession(test.app);
+    const points = await (await test.app.request('/api/progress')).json();
+    expect(points.map((p: { sessionId: string }) => p.sessionId)).toEqual([first.id, second.id]);
+    expect(points[0]).toMatchObject({ kind: 'apology', turns: 2, status: 'active' });
+    expect(points[0].criteria.takes_responsibility).toBe(0.5);
+    expect(points[0].criteria.minimizes).toBe(0.5);
+    expect(points[1].criteria.takes_responsibility).toBe(1);
+  });
+});
+
 describe('health', () => {
   it('is ready', async () => {
     const health = await (await test.app.request('/api/health')).json();
