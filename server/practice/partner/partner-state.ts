@@ -108,7 +108,8 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
 
   trust = Math.round(Math.min(100, Math.max(0, trust)));
   const hiddenConcernReached = state.hiddenConcernReached || revealedHiddenConcern;
-  const canResolve = trust >= scenario.trust.resolveAt && (hiddenConcernReached || !hiddenConcernRequired(scenario));
+  const canResolve =
+    trust >= scenario.trust.resolveAt && state.turns + 1 >= scenario.trust.minTurns && (hiddenConcernReached || !hiddenConcernRequired(scenario));
   const resolved = state.resolved || canResolve;
 
   return {

@@ -108,6 +108,8 @@ const trustSchema = z
   .object({
     start: z.number().int().min(0).max(100),
     resolveAt: z.number().int().min(1).max(100),
+    /** A real person needs more than one good sentence: the fewest turns before it can resolve. */
+    minTurns: z.number().int().min(1).max(30).default(3),
     /** How far each criterion moves trust, before difficulty scaling. Red flags must be negative. */
     weights: z.partialRecord(criterionSchema, z.number().min(-50).max(50)),
   })

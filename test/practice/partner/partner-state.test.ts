@@ -83,6 +83,14 @@ describe('the partner state fold', () => {
     expect(foldPartnerState(hard, [...strong, turn(['asks_open_question'])]).resolved).toBe(true);
   });
 
+  it('never resolves before the scenario\'s fewest turns, however good the first one', () => {
+    const eager: Scenario = { ...airport, trust: { ...airport.trust, start: 80, resolveAt: 81, minTurns: 3 } };
+    const perfect = turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'], 'waited at arrivals');
+    const states = [1, 2, 3].map((n) => foldPartnerState(eager, Array.from({ length: n }, () => perfect)));
+    expect(states.map((s) => s.trust >= 81)).toEqual([true, true, true]);
+    expect(states.map((s) => s.resolved)).toEqual([false, false, true]);
+  });
+
   it('is a pure fold: the same turns give the same state', () => {
     const turns = [turn(['makes_excuses']), turn(['takes_responsibility']), turn(['reflects'])];
     expect(foldPartnerState(airport, turns)).toEqual(foldPartnerState(airport, turns));
