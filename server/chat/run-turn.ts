@@ -9,7 +9,7 @@ import type { ModelMessage } from 'ai';
 import type { AppContext } from '../app-context.js';
 import type { ChatBody, ReplyMetadata } from '../api/schemas.js';
 import { presentCoachRead } from '../api/present.js';
-import { findReplyTo, listMessages, startRetry, startTurn, type MessageWithCoach } from '../db/queries/messages.js';
+import { findReplyTo, listConversation, startRetry, startTurn, type ConversationMessage } from '../db/queries/messages.js';
 import { flagSessionSafety, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -28,7 +28,7 @@ export async function runTurn(ctx: AppContext, session: SessionRow, scenario: Sc
   if (session.status === 'ended') throw new AppError('conflict', 'this session has ended; start a new one to practise again');
   const input = readTurnInput(body);
   // One read serves both the resend check and the history the fold needs.
-  const all = await listMessages(ctx.db, session.id, { includeSuperseded: true });
+  const all = await listConversation(ctx.db, session.id);
   const existing = all.find((m) => m.id === input.id);
   if (existing) return resendTurn(ctx, session, scenario, existing, all, input.regenerate);
 
@@ -81,8 +81,8 @@ async function resendTurn(
   ctx: AppContext,
   session: SessionRow,
   scenario: Scenario,
-  message: MessageWithCoach,
-  all: readonly MessageWithCoach[],
+  message: ConversationMessage,
+  all: readonly ConversationMessage[],
   regenerate: boolean,
 ): Promise<Response> {
   if (message.role !== 'user') throw new AppError('conflict', 'message.id is already used by another message');
@@ -118,7 +118,7 @@ async function resendTurn(
 function streamPartnerReply(
   ctx: AppContext,
   call: PartnerCall,
-  reply: { replyId: string; sessionId: string; before: readonly MessageWithCoach[]; text: string; turns: LabelledTurn[]; metadata: ReplyMetadata },
+  reply: { replyId: string; sessionId: string; before: readonly ConversationMessage[]; text: string; turns: LabelledTurn[]; metadata: ReplyMetadata },
 ): Promise<Response> {
   return streamReply(ctx, {
     replyId: reply.replyId,
@@ -132,7 +132,7 @@ function streamPartnerReply(
 }
 
 /** The person's stored turns with their offline labels, in order. */
-export function labelledTurns(messages: readonly MessageWithCoach[]): LabelledTurn[] {
+export function labelledTurns(messages: readonly Pick<ConversationMessage, 'role' | 'text' | 'coach'>[]): LabelledTurn[] {
   return messages
     .filter((m) => m.role === 'user' && m.coach)
     .map((m) => ({ text: m.text, labels: m.coach!.labels as LabelledTurn['labels'], evidence: m.coach!.evidence as EvidenceSpan[] }));
@@ -142,7 +142,7 @@ export function labelledTurns(messages: readonly MessageWithCoach[]): LabelledTu
  * The conversation as the model sees it: replies that failed are left out, and so is any
  * exchange answered outside the role-play (it is not part of the scene).
  */
-function conversationForModel(messages: readonly MessageWithCoach[]): ModelMessage[] {
+function conversationForModel(messages: readonly ConversationMessage[]): ModelMessage[] {
   const out: ModelMessage[] = [];
   messages.forEach((message, index) => {
     const next = messages[index + 1];

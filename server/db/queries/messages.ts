@@ -34,12 +34,56 @@ export async function saveCoachRead(db: Db, read: NewCoachRead & { messageId: st
     .onConflictDoUpdate({ target: [coachReads.messageId, coachReads.scorer], set: { labels, evidence, tip, trustBefore, trustAfter, reason } });
 }
 
+/** What a turn needs of the conversation: no timestamps, no judge read. */
+export interface ConversationMessage {
+  id: string;
+  sessionId: string;
+  seq: number;
+  role: MessageRow['role'];
+  text: string;
+  status: MessageRow['status'];
+  source: string | null;
+  supersededAt: Date | null;
+  coach?: Pick<CoachReadRow, 'labels' | 'evidence' | 'tip' | 'trustBefore' | 'trustAfter' | 'reason'>;
+}
+
+/**
+ * The session's messages, rewound ones included, with the offline coach read: the one read
+ * a chat turn makes. Leaner than listMessages, since every turn of every session pays it.
+ */
+export async function listConversation(db: Db, sessionId: string): Promise<ConversationMessage[]> {
+  const rows = await db
+    .select({
+      id: messages.id,
+      sessionId: messages.sessionId,
+      seq: messages.seq,
+      role: messages.role,
+      text: messages.text,
+      status: messages.status,
+      source: messages.source,
+      supersededAt: messages.supersededAt,
+      labels: coachReads.labels,
+      evidence: coachReads.evidence,
+      tip: coachReads.tip,
+      trustBefore: coachReads.trustBefore,
+      trustAfter: coachReads.trustAfter,
+      reason: coachReads.reason,
+    })
+    .from(messages)
+    .leftJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
+    .where(eq(messages.sessionId, sessionId))
+    .orderBy(asc(messages.seq));
+  return rows.map(({ labels, evidence, tip, trustBefore, trustAfter, reason, ...message }) =>
+    labels === null ? message : { ...message, coach: { labels, evidence: evidence!, tip, trustBefore: trustBefore!, trustAfter: trustAfter!, reason } },
+  );
+}
+
 export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
   return db.query.messages.findFirst({ where: eq(messages.id, id) });
 }
 
 /** The reply stored right after a user turn (the latest attempt still in the conversation). */
-export async function findReplyTo(db: Db, userMessage: MessageRow): Promise<MessageRow | undefined> {
+export async function findReplyTo(db: Db, userMessage: Pick<MessageRow, 'sessionId' | 'seq'>): Promise<MessageRow | undefined> {
   return db.query.messages.findFirst({
     where: and(eq(messages.sessionId, userMessage.sessionId), eq(messages.role, 'assistant'), isNull(messages.supersededAt), sql`${messages.seq} > ${userMessage.seq}`),
     orderBy: asc(messages.seq),

@@ -24,7 +24,8 @@ export async function createSession(db: Db, input: { id: string; scenarioId: str
 }
 
 export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
-  return db.query.sessions.findFirst({ where: eq(sessions.id, id) });
+  const [session] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  return session;
 }
 
 export interface SessionSummaryRow extends SessionRow {

@@ -35,7 +35,8 @@ export function createScriptedModel({ modelId, reply, paceMs = 0 }: ScriptedMode
     },
     async doStream(options) {
       const text = reply(options);
-      const words = text.match(/\S+\s*/g) ?? [text];
+      // With no pace there is nothing to see between words: one delta carries the whole reply.
+      const words = paceMs > 0 ? (text.match(/\S+\s*/g) ?? [text]) : [text];
       const signal = options.abortSignal;
       const stream = new ReadableStream<LanguageModelV3StreamPart>({
         async start(controller) {
