@@ -29,7 +29,7 @@ function startFlags(): string[] {
   return /node ((?:--[\w-]+=\S+ )*)dist\/server\/main\.mjs/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? [];
 }
 
-export async function startRehearse({ dir, name, modelBaseURL }: { dir: string; name: string; modelBaseURL?: string }): Promise<RehearseInstance> {
+export async function startRehearse({ dir, name, modelBaseURL, workers = 1 }: { dir: string; name: string; modelBaseURL?: string; workers?: number }): Promise<RehearseInstance> {
   const url = `file:${path.join(dir, `${name}.db`)}`;
   const env: Record<string, string> = {
     ...process.env,
@@ -41,6 +41,7 @@ export async function startRehearse({ dir, name, modelBaseURL }: { dir: string; 
     REHEARSE_LOG_LEVEL: 'info',
     // The partner's reply path is what is measured; the judge's extra read is switched off.
     REHEARSE_JUDGE: 'off',
+    REHEARSE_WORKERS: String(workers),
     ...(modelBaseURL ? { OPENAI_BASE_URL: modelBaseURL, OPENAI_API_KEY: 'bench', REHEARSE_MODEL: 'bench-model' } : {}),
   };
   // Started the way `npm start` runs it: the bundled server with the same V8 flags

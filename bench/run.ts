@@ -70,12 +70,19 @@ async function main(): Promise<void> {
     const throughputLogs = Object.fromEntries(builtin.logCounts);
     await builtin.close();
 
+    // The same load against two worker processes (REHEARSE_WORKERS=2): one per core here.
+    const pair = await startRehearse({ dir, name: 'throughput-workers', workers: 2 });
+    log(`throughput again with 2 workers (${reps} repetitions)`);
+    const throughputWorkers = await measureThroughput({ rehearse: pair, clients, turnsPerClient, reps });
+    await pair.close();
+
     const results = {
       at: new Date().toISOString(),
       machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
       settings: { reps, levels, tokens, paceMs, clients, turnsPerClient, quick: values.quick },
       latency,
       throughput,
+      throughputWorkers,
       scorer,
       upstreamCalls,
       logs: { latency: latencyLogs, throughput: throughputLogs },

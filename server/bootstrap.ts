@@ -20,16 +20,31 @@ import { createJudgeCache } from './db/queries/judge-cache.js';
 
 export { ROOT };
 
+/** Marks replies left `streaming` by a crash as `partial` or `failed`; run before serving. */
+export async function settleOnStart(database: Database, logger: Logger): Promise<void> {
+  const settled = await settleInterruptedReplies(database.db);
+  if (settled > 0) logger.warn('db.settled_interrupted_replies', { count: settled });
+}
+
 export interface Booted {
   ctx: AppContext;
   database: Database;
 }
 
-export async function boot(config: Config, options: { logger?: Logger; fetch?: typeof globalThis.fetch } = {}): Promise<Booted> {
+export interface BootOptions {
+  logger?: Logger;
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Settle replies a crash left `streaming`. True for a lone server; a worker of several must
+   * not, or a restarted worker would cut off its siblings' replies in flight.
+   */
+  settleInterrupted?: boolean;
+}
+
+export async function boot(config: Config, options: BootOptions = {}): Promise<Booted> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = await openDatabase(config.database);
-  const settled = await settleInterruptedReplies(database.db);
-  if (settled > 0) logger.warn('db.settled_interrupted_replies', { count: settled });
+  if (options.settleInterrupted ?? true) await settleOnStart(database, logger);
 
   const scenariosDir = path.resolve(ROOT, config.scenariosDir);
   const { scenarios, problems } = await loadScenarios(scenariosDir);

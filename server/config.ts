@@ -19,6 +19,8 @@ const envSchema = z.object({
   REHEARSE_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
   /** Milliseconds between words of the built-in partner's reply: a typing feel, 0 for none. */
   REHEARSE_BUILTIN_PACE_MS: z.coerce.number().int().min(0).max(1000).default(25),
+  /** Server processes sharing the port and the database (one per core at most makes sense). */
+  REHEARSE_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
   /** The LLM judge's second read of each turn, when a model is configured. */
   REHEARSE_JUDGE: z.enum(['on', 'off']).default('on'),
   REHEARSE_SCENARIOS_DIR: z.string().min(1).default('scenarios'),
@@ -42,6 +44,7 @@ export interface Config {
   rateLimitPerMinute: number;
   builtinPaceMs: number;
   judge: boolean;
+  workers: number;
   scenariosDir: string;
   logLevel: z.infer<typeof envSchema>['REHEARSE_LOG_LEVEL'];
 }
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.REHEARSE_RATE_LIMIT,
     builtinPaceMs: e.REHEARSE_BUILTIN_PACE_MS,
     judge: e.REHEARSE_JUDGE === 'on',
+    workers: e.REHEARSE_WORKERS,
     scenariosDir: e.REHEARSE_SCENARIOS_DIR,
     logLevel: e.REHEARSE_LOG_LEVEL,
   };
