@@ -26,6 +26,13 @@ const OUT = resolve(process.cwd(), 'server/practice/scoring/label-model-weights.
  */
 const THRESHOLDS = Array.from({ length: 17 }, (_, i) => 0.5 + i * 0.025);
 
+/**
+ * Criteria whose rule hits always stand. For `reflects`, dropping the override gains under a
+ * point of F1 across our writers but loses ~0.14 F1 on AnnoMI's human-coded reflections (MI
+ * fragments the rules catch and our writers rarely write), so the rules stay a floor there.
+ */
+const KEEP_RULE_HITS = new Set<number>([CRITERIA.indexOf('reflects')]);
+
 interface Config extends LogisticOptions {
   /** Loss weight of replies by writers the rules were tuned on (their rule features are optimistic). */
   tunedWeight: number;
@@ -63,7 +70,7 @@ function chooseDecisions(probs: Map<Example, Float64Array>): Decision[] {
   return CRITERIA.map((_, c) => {
     const gold = list.map(([e]) => e.gold[c]!);
     let best: Decision & { f1: number } = { threshold: 0.5, override: false, f1: -1 };
-    for (const override of [false, true]) {
+    for (const override of KEEP_RULE_HITS.has(c) ? [true] : [false, true]) {
       for (const t of THRESHOLDS) {
         const score = f1(gold, list.map(([e, p]) => (override && e.ruleHit[c]!) || p[c]! >= t));
         // Prefer keeping the rule's verdict (the rules follow the rubric's wording; a rule hit

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, Kind } from '../../../server/practice/criteria.js';
-import { offlineScorer, scoreByRules, scoreReply } from '../../../server/practice/scoring/offline-scorer.js';
+import { offlineScorer, scoreReply } from '../../../server/practice/scoring/offline-scorer.js';
 import weights from '../../../server/practice/scoring/reply-classifier-weights.json' with { type: 'json' };
 
 const labels = (kind: Kind, context: string, reply: string) => scoreReply({ kind, context, reply }).labels;
@@ -31,11 +31,8 @@ describe('offline scorer: moves that build trust', () => {
   it('recognises a reflection introduced with "so"', () => {
     expectLabels('listening', "My landlord won't fix the heating and it's freezing.", "So you're stuck in a cold flat and the person who could fix it just won't.", ['reflects']);
   });
-  it('finds, by rule, a reflection without a stock opener', () => {
-    // The rules catch it; the learned layer, tuned out of fold on eleven other writers, does
-    // not always keep such a fragment (annotators disagree on them), so this checks the rule.
-    const input = { kind: 'listening' as const, context: 'I moved here for the job and I still know nobody after six months.', reply: 'Six months in a new city and still nobody to call on a Friday night.' };
-    expect(scoreByRules(input).labels).toContain('reflects');
+  it('recognises a reflection without a stock opener', () => {
+    expectLabels('listening', 'I moved here for the job and I still know nobody after six months.', 'Six months in a new city and still nobody to call on a Friday night.', ['reflects']);
   });
   it('asks an open question with what or how', () => {
     expectLabels('listening', 'The interview went badly.', 'How did it feel walking out of there?', ['asks_open_question']);
