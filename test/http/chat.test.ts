@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBuiltinEngine } from '../../server/practice/partner/partner-engine.js';
 import { createTestApp, json, readUiStream, sendTurn, startSession, userMessage, type TestApp } from '../support/test-app.js';
 
 const opened: TestApp[] = [];
@@ -20,7 +21,9 @@ const BLAME = "If you'd called a cab earlier instead of waiting for me, this wou
 
 describe('POST /api/sessions/:id/chat', () => {
   it('streams the reply as text deltas with the coach read and trust as metadata', async () => {
-    const { app } = await open();
+    const { app, ctx } = await open();
+    // At the default typing pace, words arrive a frame or more apart and travel as separate deltas.
+    ctx.engine = createBuiltinEngine({ label: ctx.label, paceMs: 20 });
     const session = await startSession(app);
     const response = await sendTurn(app, session.id, FULL_APOLOGY);
     expect(response.status).toBe(200);
@@ -107,7 +110,7 @@ describe('POST /api/sessions/:id/chat', () => {
 
   it('answers 409 to a second turn while a reply is streaming', async () => {
     const { app, ctx } = await open();
-    ctx.engine = (await import('../../server/practice/partner/partner-engine.js')).createBuiltinEngine({ label: ctx.label, paceMs: 20 });
+    ctx.engine = createBuiltinEngine({ label: ctx.label, paceMs: 20 });
     const session = await startSession(app);
     const streaming = await sendTurn(app, session.id, FULL_APOLOGY);
     const second = await sendTurn(app, session.id, 'Are you still there?');
