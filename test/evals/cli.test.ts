@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { startFakeUpstream } from '../faults/fake-upstream.js';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'rehearse-eval-'));
@@ -79,6 +80,27 @@ describe('eval CLI', () => {
     const { code, stderr } = await cli(['label', '--in', dataset, '--scorer', 'llm']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/the llm scorer needs OPENAI_API_KEY or OPENAI_BASE_URL/);
+  });
+
+  it('labels with the LLM judge against an OpenAI-compatible server, and a rerun is served from the cache', async () => {
+    const upstream = await startFakeUpstream();
+    try {
+      const env = { OPENAI_BASE_URL: upstream.baseURL, REHEARSE_MODEL: 'judge-test', DATABASE_URL: `file:${join(dir, 'judge-cache.db')}` };
+      const first = await cli(['label', '--in', dataset, '--scorer', 'llm'], env);
+      expect(first.code).toBe(0);
+      const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.id)).toEqual(['t1', 't2', 't3']);
+      // The fake's verdict meets no criterion; what matters is that the model was asked, once per reply.
+      expect(lines.every((l) => Array.isArray(l.labels) && l.labels.length === 0)).toBe(true);
+      expect(upstream.judgeRequests).toHaveLength(3);
+      expect(JSON.stringify(upstream.judgeRequests[0]!.body)).toMatch(/json_schema/);
+
+      const again = await cli(['label', '--in', dataset, '--scorer', 'llm'], env);
+      expect(again.stdout).toBe(first.stdout);
+      expect(upstream.judgeRequests).toHaveLength(3);
+    } finally {
+      await upstream.close();
+    }
   });
 
   it('skips a public dataset that is not there and exits 0', async () => {
