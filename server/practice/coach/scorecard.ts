@@ -8,7 +8,10 @@ import { KIND_RUBRIC, type Criterion } from '../criteria.js';
 import { foldPartnerState, missingNeeds, type LabelledTurn } from '../partner/partner-state.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import { suggestRewrite } from './rewrite.js';
+import { listeningBalance, type ListeningBalance } from './listening-balance.js';
 import { splitSentences } from './sentences.js';
+
+export { listeningBalance, type ListeningBalance };
 
 export interface ScoredTurn extends LabelledTurn {
   messageId: string;
@@ -34,15 +37,6 @@ export interface TurnHighlight {
   text: string;
   labels: Criterion[];
   trustDelta: number;
-}
-
-export interface ListeningBalance {
-  reflections: number;
-  questions: number;
-  /** Reflections per question; null when no question was asked. */
-  ratio: number | null;
-  /** MITI 4.2: 1:1 is fair, 2:1 is good. */
-  rating: 'good' | 'fair' | 'below';
 }
 
 export interface Scorecard {
@@ -121,14 +115,6 @@ function commitments(turns: readonly ScoredTurn[]): string[] {
     }
   }
   return out;
-}
-
-export function listeningBalance(turns: readonly LabelledTurn[]): ListeningBalance {
-  const reflections = turns.reduce((sum, turn) => sum + turn.evidence.filter((e) => e.criterion === 'reflects').length, 0);
-  const questions = turns.reduce((sum, turn) => sum + splitSentences(turn.text).filter((s) => s.text.endsWith('?')).length, 0);
-  const ratio = questions === 0 ? null : reflections / questions;
-  const effective = ratio ?? (reflections > 0 ? Infinity : 0);
-  return { reflections, questions, ratio, rating: effective >= 2 ? 'good' : effective >= 1 ? 'fair' : 'below' };
 }
 
 function closingTips(scenario: Scenario, turns: readonly ScoredTurn[], state: ReturnType<typeof foldPartnerState>): string[] {

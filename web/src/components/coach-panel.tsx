@@ -4,6 +4,7 @@
  * real conversation has no coach; the choice is remembered on this computer.
  */
 import { useId } from 'react';
+import type { ListeningBalance } from '../../../server/practice/coach/listening-balance.js';
 import type { CoachRead } from '../api/types.js';
 import { criterionLabel, isFlag } from '../criteria-text.js';
 import { TrustMeter } from './trust-meter.js';
@@ -17,9 +18,11 @@ export interface CoachPanelProps {
   reason: string | null;
   resolveAt: number;
   latest: CoachRead | null;
+  /** For listening: reflections to questions so far, against MITI 4.2. */
+  listening?: ListeningBalance | null;
 }
 
-export function CoachPanel({ live, onLiveChange, partnerName, trust, previous, reason, resolveAt, latest }: CoachPanelProps) {
+export function CoachPanel({ live, onLiveChange, partnerName, trust, previous, reason, resolveAt, latest, listening }: CoachPanelProps) {
   const toggleId = useId();
   return (
     <aside className="coach-panel" aria-labelledby={`${toggleId}-h`}>
@@ -34,6 +37,7 @@ export function CoachPanel({ live, onLiveChange, partnerName, trust, previous, r
         <>
           <TrustMeter trust={trust} previous={previous} reason={reason} resolveAt={resolveAt} partnerName={partnerName} />
           {latest ? <LatestRead read={latest} /> : <p className="coach-empty">After your first turn the coach shows what built trust and what eroded it.</p>}
+          {listening && latest ? <ListeningLine balance={listening} /> : null}
         </>
       ) : (
         <p className="coach-hidden">
@@ -75,6 +79,22 @@ function LatestRead({ read }: { read: CoachRead }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+const RATING_TEXT: Record<ListeningBalance['rating'], string> = {
+  good: 'good (2:1 or more)',
+  fair: 'fair (1:1 or more)',
+  below: 'below fair: reflect more before asking',
+};
+
+/** Reflections to questions so far, in words and numbers (MITI 4.2: 1:1 fair, 2:1 good). */
+export function ListeningLine({ balance }: { balance: ListeningBalance }) {
+  return (
+    <p className="listening-balance">
+      <strong>Reflections to questions:</strong> {balance.reflections} to {balance.questions} — {RATING_TEXT[balance.rating]}
+      <span className="muted"> (MITI 4.2)</span>
+    </p>
   );
 }
 

@@ -10,6 +10,7 @@ import { endSession, getScenario, getSession, rewindSession } from '../api/rehea
 import type { ApiMessage, ApiScenarioDetail, ApiSession } from '../api/types.js';
 import { coachByTurn, earlierAttempts, messageText, newlyTakenBack, statusNow, toUIMessages, trustNow } from '../chat/practice-messages.js';
 import { usePracticeChat } from '../chat/use-practice-chat.js';
+import { listeningBalance } from '../../../server/practice/coach/listening-balance.js';
 import { CoachPanel } from '../components/coach-panel.js';
 import { Composer } from '../components/composer.js';
 import { PartnerLine, PersonTurn } from '../components/conversation-turns.js';
@@ -65,6 +66,10 @@ function PracticeSession({ session, scenario }: Loaded) {
   const partner = scenario.partner.name;
   const reads = coachByTurn(messages);
   const now = trustNow(messages, baseTrust);
+  const balance =
+    scenario.kind === 'listening'
+      ? listeningBalance(messages.flatMap((m) => (m.role === 'user' && reads.has(m.id) ? [{ text: messageText(m), labels: reads.get(m.id)!.labels, evidence: reads.get(m.id)!.spans }] : [])))
+      : null;
   const sessionStatus = statusNow(messages, baseStatus);
   const ended = sessionStatus === 'ended';
   const waiting = status === 'submitted' || status === 'streaming';
@@ -296,6 +301,7 @@ function PracticeSession({ session, scenario }: Loaded) {
           reason={now.reason}
           resolveAt={session.resolveAt}
           latest={now.latest?.read ?? null}
+          listening={balance}
         />
       </div>
     </section>
