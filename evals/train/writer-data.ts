@@ -35,6 +35,8 @@ export function writers(sharedDir: string): Writer[] {
     { name: 'voices-f', files: ['evals/datasets/replies-voices-f.jsonl'], rulesTunedOn: false },
     { name: 'voices-g', files: ['evals/datasets/replies-voices-g.jsonl'], rulesTunedOn: false },
     { name: 'voices-h', files: ['evals/datasets/replies-voices-h.jsonl'], rulesTunedOn: false },
+    { name: 'voices-i', files: ['evals/datasets/replies-voices-i.jsonl'], rulesTunedOn: false },
+    { name: 'voices-j', files: ['evals/datasets/replies-voices-j.jsonl'], rulesTunedOn: false },
     // The suite scripts' turns: the rules were adjusted after reading the scripts' sentences.
     { name: 'suite-turns', files: ['evals/datasets/replies-suite-turns.jsonl'], rulesTunedOn: true },
   ];
