@@ -5,7 +5,7 @@
  */
 import { generateText, type ModelMessage } from 'ai';
 import { coachTurn } from '../../server/practice/coach/turn-coach.js';
-import type { Labeller } from '../../server/practice/partner/builtin-partner.js';
+import { labelledTurnsOption, type Labeller } from '../../server/practice/partner/builtin-partner.js';
 import type { PartnerEngine } from '../../server/practice/partner/partner-engine.js';
 import type { LabelledTurn, PartnerState } from '../../server/practice/partner/partner-state.js';
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
@@ -45,7 +45,7 @@ export async function playScript(scenario: Scenario, engine: PartnerEngine, labe
       model: call.model,
       system: call.system,
       messages,
-      providerOptions: { rehearse: { turns: history as unknown as never } },
+      providerOptions: labelledTurnsOption(history),
     });
     messages.push({ role: 'assistant', content: reply });
     context = reply;

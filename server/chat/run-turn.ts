@@ -14,6 +14,7 @@ import { flagSessionSafety, updateSessionStatus } from '../db/queries/sessions.j
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { coachTurn } from '../practice/coach/turn-coach.js';
+import { labelledTurnsOption } from '../practice/partner/builtin-partner.js';
 import type { PartnerCall } from '../practice/partner/partner-engine.js';
 import { foldPartnerState, type LabelledTurn } from '../practice/partner/partner-state.js';
 import { createScriptedModel } from '../practice/partner/scripted-stream.js';
@@ -126,7 +127,7 @@ function streamPartnerReply(
     model: call.model,
     system: call.system,
     messages: [...conversationForModel(reply.before), { role: 'user', content: reply.text }],
-    providerOptions: { rehearse: { turns: reply.turns as unknown as never } },
+    providerOptions: labelledTurnsOption(reply.turns),
     metadata: reply.metadata,
   });
 }

@@ -7,7 +7,7 @@
  * partner reacts to exactly what the coach showed; without them (e.g. in evals) it labels
  * the turns it finds in the prompt itself.
  */
-import type { LanguageModelV3 } from '@ai-sdk/provider';
+import type { JSONObject, LanguageModelV3 } from '@ai-sdk/provider';
 import { z } from 'zod';
 import { criterionSchema } from '../criteria.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
@@ -32,6 +32,22 @@ const labelledTurnsSchema = z.array(
     evidence: z.array(z.object({ criterion: criterionSchema, start: z.number(), end: z.number(), quote: z.string() })),
   }),
 );
+
+/**
+ * The provider options that hand the built-in partner the turns as the coach labelled them;
+ * what `createBuiltinPartner` reads back (and validates) on the other side.
+ */
+export function labelledTurnsOption(turns: readonly LabelledTurn[]): Record<string, JSONObject> {
+  return {
+    rehearse: {
+      turns: turns.map((turn) => ({
+        text: turn.text,
+        labels: [...turn.labels],
+        evidence: turn.evidence.map(({ criterion, start, end, quote }) => ({ criterion, start, end, quote })),
+      })),
+    },
+  };
+}
 
 export function createBuiltinPartner({ scenario, label, paceMs }: BuiltinPartnerOptions): LanguageModelV3 {
   return createScriptedModel({
