@@ -17,13 +17,19 @@ const PLAIN_WORDS: Record<PositiveCriterion, (scenario: Scenario) => string> = {
   asks_open_question: () => 'What has this been like for you?',
 };
 
-export function suggestRewrite(scenario: Scenario, turn: LabelledTurn): string {
+/**
+ * The turn with its red-flag sentences left out and the moves it was missing added — only
+ * those not already made earlier in the conversation (`alreadyMet`), so a good turn is not
+ * padded with what the person said a turn before. Undefined when there is nothing to change.
+ */
+export function suggestRewrite(scenario: Scenario, turn: LabelledTurn, alreadyMet: ReadonlySet<Criterion> = new Set()): string | undefined {
   const redSpans = turn.evidence.filter((e) => isRedFlag(e.criterion));
   const kept = splitSentences(turn.text)
     .filter((sentence) => !redSpans.some((span) => span.start < sentence.end && span.end > sentence.start))
     .map((sentence) => sentence.text);
 
-  const missing = KIND_RUBRIC[scenario.kind].positive.filter((criterion) => !turn.labels.includes(criterion));
+  const missing = KIND_RUBRIC[scenario.kind].positive.filter((criterion) => !turn.labels.includes(criterion) && !alreadyMet.has(criterion));
+  if (redSpans.length === 0 && missing.length === 0) return undefined;
   const added = missing.slice(0, 3).map((criterion) => wordsFor(scenario, criterion));
   return [...kept, ...added].join(' ').trim();
 }

@@ -70,7 +70,10 @@ export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[])
   }));
   const ranked = [...highlights].sort((a, b) => b.trustDelta - a.trustDelta);
   const weakestTurn = ranked.at(-1);
-  const weakestSource = turns.find((t) => t.messageId === weakestTurn?.messageId);
+  const weakestIndex = turns.findIndex((t) => t.messageId === weakestTurn?.messageId);
+  const metBefore = new Set(turns.slice(0, Math.max(0, weakestIndex)).flatMap((t) => t.labels));
+  // A weakest turn is worth a rewrite only when something in it hurt or was still missing.
+  const rewrite = weakestIndex >= 0 && turns.length > 1 ? suggestRewrite(scenario, turns[weakestIndex]!, metBefore) : undefined;
 
   return {
     scenarioId: scenario.id,
@@ -83,7 +86,7 @@ export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[])
     needs: scenario.needs.map((need) => ({ id: need.id, says: need.says, met: state.needsMet.includes(need.id) })),
     trustPath: state.trustPath,
     strongest: turns.length > 0 ? ranked[0]! : null,
-    weakest: weakestTurn && weakestSource && turns.length > 1 ? { ...weakestTurn, rewrite: suggestRewrite(scenario, weakestSource), rewriteBy: 'offline' } : null,
+    weakest: weakestTurn && rewrite ? { ...weakestTurn, rewrite, rewriteBy: 'offline' } : null,
     commitments: commitments(turns),
     listening: scenario.kind === 'listening' ? listeningBalance(turns) : null,
     tips: closingTips(scenario, turns, state),
