@@ -155,7 +155,9 @@ describe.skipIf(!CHROMIUM)('the web page in Chromium', () => {
     await page.getByRole('heading', { name: 'Trust over the conversation' }).waitFor();
     expect(await page.locator('.line-chart svg[role="img"] path').count()).toBeGreaterThan(0);
     await page.getByText(/^Trust went \d+ → \d+ → \d+/).waitFor();
-    await page.getByRole('heading', { name: 'Your weakest turn' }).waitFor();
+    await page.getByRole('heading', { name: 'Your strongest turn' }).waitFor();
+    // Both turns still in the conversation helped and left nothing unsaid: no rewrite to offer.
+    expect(await page.getByRole('heading', { name: 'Your weakest turn' }).count()).toBe(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as Markdown' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^rehearse-the-scrape-on-the-borrowed-van-\d{4}-\d{2}-\d{2}\.md$/);
