@@ -3,32 +3,19 @@
  * an event that is not JSON. What arrived is kept as a `partial` reply, the client is told
  * with an `error` part, and the server carries on.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { readUiStream, sendTurn, startSession } from '../support/test-app.js';
-import { startFakeUpstream, streamWords, wordsOf, type FakeUpstream } from './fake-upstream.js';
-import { eventually, openLlmApp, storedMessages } from './rehearse-on-fake.js';
+import { streamWords, wordsOf } from './fake-upstream.js';
+import { eventually, storedMessages, useFakeUpstream } from './rehearse-on-fake.js';
 
 const TURN = "I'm sorry I wasn't there when your flight landed.";
-let upstream: FakeUpstream;
-let test: TestApp | undefined;
-
-beforeAll(async () => {
-  upstream = await startFakeUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(() => {
-  upstream.requests.length = 0;
-  upstream.judgeRequests.length = 0;
-  test?.database.close();
-  test = undefined;
-});
+const fake = useFakeUpstream();
 
 describe('a stream that stalls after some text', () => {
   it('stores what arrived as partial, sends an error part, and stays healthy', async () => {
     const arrived = wordsOf(5, 'before');
-    upstream.script(streamWords(arrived, { then: 'stall' }));
-    test = await openLlmApp(upstream, { modelTimeoutMs: 400 });
+    fake.upstream.script(streamWords(arrived, { then: 'stall' }));
+    const test = await fake.open({ modelTimeoutMs: 400 });
     const session = await startSession(test.app);
 
     const response = await sendTurn(test.app, session.id, TURN);
@@ -43,12 +30,12 @@ describe('a stream that stalls after some text', () => {
     expect(messages.at(-1)).toMatchObject({ role: 'assistant', status: 'partial', text: arrived.join('') });
     expect((await test.app.request('/api/health')).status).toBe(200);
     // The stalled upstream call was given up, not left holding a socket.
-    expect(await eventually(async () => upstream.openSockets(), (open) => open === 0, 10_000)).toBe(0);
+    expect(await eventually(async () => fake.upstream.openSockets(), (open) => open === 0, 10_000)).toBe(0);
   });
 
   it('takes the next turn normally after a stalled one', async () => {
-    upstream.script(streamWords(wordsOf(3), { then: 'stall' }), streamWords(wordsOf(4, 'next')));
-    test = await openLlmApp(upstream, { modelTimeoutMs: 400 });
+    fake.upstream.script(streamWords(wordsOf(3), { then: 'stall' }), streamWords(wordsOf(4, 'next')));
+    const test = await fake.open({ modelTimeoutMs: 400 });
     const session = await startSession(test.app);
     await readUiStream(await sendTurn(test.app, session.id, TURN));
 
@@ -63,8 +50,8 @@ describe('a stream that stalls after some text', () => {
 describe('a stream with a malformed chunk mid-way', () => {
   it('stores the text before the bad chunk as partial and tells the client', async () => {
     const words = wordsOf(10, 'good');
-    upstream.script(streamWords(words, { malformedAfter: 4 }));
-    test = await openLlmApp(upstream);
+    fake.upstream.script(streamWords(words, { malformedAfter: 4 }));
+    const test = await fake.open();
     const session = await startSession(test.app);
 
     const response = await sendTurn(test.app, session.id, TURN);
@@ -83,12 +70,12 @@ describe('a stream with a malformed chunk mid-way', () => {
 
   it('lets go of the upstream stream once the reply is settled', async () => {
     // The upstream keeps the socket open after the bad chunk, as a proxy holding a dead stream would.
-    upstream.script(streamWords(wordsOf(6), { malformedAfter: 2, then: 'stall' }));
-    test = await openLlmApp(upstream, { modelTimeoutMs: 30_000 });
+    fake.upstream.script(streamWords(wordsOf(6), { malformedAfter: 2, then: 'stall' }));
+    const test = await fake.open({ modelTimeoutMs: 30_000 });
     const session = await startSession(test.app);
     await readUiStream(await sendTurn(test.app, session.id, TURN));
 
     expect((await storedMessages(test.app, session.id)).at(-1)).toMatchObject({ status: 'partial' });
-    expect(await eventually(async () => upstream.openSockets(), (open) => open === 0, 10_000)).toBe(0);
+    expect(await eventually(async () => fake.upstream.openSockets(), (open) => open === 0, 10_000)).toBe(0);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import type { FakeUpstream } from './fake-upstream.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream.js';
 
 export interface StoredMessage {
   id: string;
@@ -32,4 +33,32 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
     if (check(value) || Date.now() > until) return value;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * One fake upstream for a test file, and an app on it per test: started before the file,
+ * closed after it, and after each test the app closed and the upstream's records cleared.
+ */
+export function useFakeUpstream() {
+  let upstream: FakeUpstream | undefined;
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    upstream = await startFakeUpstream();
+  });
+  afterAll(() => upstream?.close());
+  afterEach(() => {
+    upstream!.requests.length = 0;
+    upstream!.judgeRequests.length = 0;
+    app?.database.close();
+    app = undefined;
+  });
+  return {
+    get upstream(): FakeUpstream {
+      return upstream!;
+    },
+    async open(options: { modelTimeoutMs?: number } = {}): Promise<TestApp> {
+      app = await openLlmApp(upstream!, options);
+      return app;
+    },
+  };
 }

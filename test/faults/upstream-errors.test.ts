@@ -2,32 +2,19 @@
  * The model's server answering with an error status: rate limits (429 with Retry-After),
  * server errors (500). A real local fake upstream, so retry waits happen on real sockets.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { readUiStream, sendTurn, startSession } from '../support/test-app.js';
-import { jsonError, startFakeUpstream, streamWords, wordsOf, type FakeUpstream } from './fake-upstream.js';
-import { openLlmApp, storedMessages } from './rehearse-on-fake.js';
+import { jsonError, streamWords, wordsOf } from './fake-upstream.js';
+import { storedMessages, useFakeUpstream } from './rehearse-on-fake.js';
 
 const TURN = 'I left you alone at arrivals after the funeral. That was my fault.';
 const REPLY = wordsOf(12, 'answer');
-let upstream: FakeUpstream;
-let test: TestApp | undefined;
-
-beforeAll(async () => {
-  upstream = await startFakeUpstream();
-});
-afterAll(() => upstream.close());
-afterEach(() => {
-  upstream.requests.length = 0;
-  upstream.judgeRequests.length = 0;
-  test?.database.close();
-  test = undefined;
-});
+const fake = useFakeUpstream();
 
 describe('an upstream that rate-limits', () => {
   it('waits as long as Retry-After asks, retries, and then streams the reply', async () => {
-    upstream.script(jsonError(429, 'slow down', { 'retry-after': '1' }), streamWords(REPLY));
-    test = await openLlmApp(upstream);
+    fake.upstream.script(jsonError(429, 'slow down', { 'retry-after': '1' }), streamWords(REPLY));
+    const test = await fake.open();
     const session = await startSession(test.app);
 
     const response = await sendTurn(test.app, session.id, TURN, 'turn-1');
@@ -35,8 +22,8 @@ describe('an upstream that rate-limits', () => {
     const { text } = await readUiStream(response);
     expect(text).toBe(REPLY.join(''));
 
-    expect(upstream.requests).toHaveLength(2);
-    const [first, second] = upstream.requests;
+    expect(fake.upstream.requests).toHaveLength(2);
+    const [first, second] = fake.upstream.requests;
     // The one timing check: Retry-After: 1 means the retry came no sooner than ~1 s later.
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
     const messages = await storedMessages(test.app, session.id);
@@ -44,8 +31,8 @@ describe('an upstream that rate-limits', () => {
   });
 
   it('gives up after a bounded number of tries with a clear JSON error, keeping the turn', async () => {
-    upstream.script(jsonError(429, 'slow down', { 'retry-after-ms': '20' }));
-    test = await openLlmApp(upstream);
+    fake.upstream.script(jsonError(429, 'slow down', { 'retry-after-ms': '20' }));
+    const test = await fake.open();
     const session = await startSession(test.app);
 
     const response = await sendTurn(test.app, session.id, TURN, 'turn-1');
@@ -57,7 +44,7 @@ describe('an upstream that rate-limits', () => {
     expect(body.error.message).toMatch(/saved/);
     expect(body.error.message).not.toMatch(/slow down/);
     // One try and the SDK's two retries: never an unbounded loop.
-    expect(upstream.requests).toHaveLength(3);
+    expect(fake.upstream.requests).toHaveLength(3);
 
     const messages = await storedMessages(test.app, session.id);
     expect(messages.find((m) => m.id === 'turn-1')).toMatchObject({ role: 'user', text: TURN, status: 'complete' });
@@ -65,12 +52,12 @@ describe('an upstream that rate-limits', () => {
   });
 
   it('answers the same message id later, once the limit lifts, with one stored turn', async () => {
-    upstream.script(jsonError(429, 'slow down', { 'retry-after-ms': '20' }));
-    test = await openLlmApp(upstream);
+    fake.upstream.script(jsonError(429, 'slow down', { 'retry-after-ms': '20' }));
+    const test = await fake.open();
     const session = await startSession(test.app);
     expect((await sendTurn(test.app, session.id, TURN, 'turn-1')).status).toBe(502);
 
-    upstream.script(streamWords(REPLY));
+    fake.upstream.script(streamWords(REPLY));
     const retried = await sendTurn(test.app, session.id, TURN, 'turn-1');
     expect(retried.status).toBe(200);
     expect((await readUiStream(retried)).text).toBe(REPLY.join(''));
@@ -89,8 +76,8 @@ describe('an upstream that rate-limits', () => {
 describe('an upstream with a server error', () => {
   it('answers a JSON 502 after its retries, and the server stays healthy', async () => {
     // A plain 500 with no Retry-After: the SDK backs off 2 s then 4 s before giving up.
-    upstream.script(jsonError(500, `internal failure while reading: ${TURN}`));
-    test = await openLlmApp(upstream, { modelTimeoutMs: 15_000 });
+    fake.upstream.script(jsonError(500, `internal failure while reading: ${TURN}`));
+    const test = await fake.open({ modelTimeoutMs: 15_000 });
     const session = await startSession(test.app);
 
     const response = await sendTurn(test.app, session.id, TURN, 'turn-1');
@@ -98,7 +85,7 @@ describe('an upstream with a server error', () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('model_failed');
     expect(body.error.message).not.toContain('arrivals');
-    expect(upstream.requests).toHaveLength(3);
+    expect(fake.upstream.requests).toHaveLength(3);
 
     const messages = await storedMessages(test.app, session.id);
     expect(messages.at(-1)).toMatchObject({ role: 'assistant', status: 'failed' });

@@ -125,26 +125,8 @@ export function DraftStudioView({ initialScenarioId }: { initialScenarioId: stri
         <section className="versions" aria-labelledby="versions-h">
           <h2 id="versions-h">Compare versions</h2>
           <div className="compare-pickers">
-            <div className="field">
-              <label htmlFor={ids.a}>Earlier</label>
-              <select id={ids.a} value={pair.before.id} onChange={(e) => setCompare({ a: e.target.value, b: pair.after.id })}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    Version {v.number} ({v.feedback.score})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={ids.b}>Later</label>
-              <select id={ids.b} value={pair.after.id} onChange={(e) => setCompare({ a: pair.before.id, b: e.target.value })}>
-                {versions.map((v) => (
-                  <option key={v.id} value={v.id}>
-                    Version {v.number} ({v.feedback.score})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <VersionPicker id={ids.a} label="Earlier" versions={versions} value={pair.before.id} onChange={(id) => setCompare({ a: id, b: pair.after.id })} />
+            <VersionPicker id={ids.b} label="Later" versions={versions} value={pair.after.id} onChange={(id) => setCompare({ a: pair.before.id, b: id })} />
             <button type="button" className="secondary" onClick={() => setVersions([])}>
               Forget all versions
             </button>
@@ -218,5 +200,21 @@ function DraftFeedbackPanel({ version, onRevise }: { version: DraftVersion; onRe
         Revise this version
       </button>
     </section>
+  );
+}
+
+/** One side of the comparison: a labelled choice among the saved versions, with their scores. */
+function VersionPicker({ id, label, versions, value, onChange }: { id: string; label: string; versions: readonly { id: string; number: number; feedback: { score: number } }[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            Version {v.number} ({v.feedback.score})
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
