@@ -154,7 +154,7 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
 }
 
 /** Streams a reply that is already stored (the same turn sent twice): nothing is written. */
-export function replayReply(reply: MessageRow, metadata: ReplyMetadata): Response {
+export function replayReply(reply: Pick<MessageRow, 'id' | 'text' | 'status'>, metadata: ReplyMetadata): Response {
   const stream = createUIMessageStream({
     execute: ({ writer }) => {
       writer.write({ type: 'start', messageId: reply.id, messageMetadata: metadata });

@@ -9,7 +9,7 @@ import type { ModelMessage } from 'ai';
 import type { AppContext } from '../app-context.js';
 import type { ChatBody, ReplyMetadata } from '../api/schemas.js';
 import { presentCoachRead } from '../api/present.js';
-import { findReplyTo, listConversation, startRetry, startTurn, type ConversationMessage } from '../db/queries/messages.js';
+import { listConversation, startRetry, startTurn, type ConversationMessage } from '../db/queries/messages.js';
 import { flagSessionSafety, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -88,7 +88,8 @@ async function resendTurn(
 ): Promise<Response> {
   if (message.role !== 'user') throw new AppError('conflict', 'message.id is already used by another message');
   if (message.supersededAt) throw new AppError('conflict', 'that turn was rewound; send it as a new message');
-  const reply = await findReplyTo(ctx.db, message);
+  // The reply to this turn is the first message after it still in the conversation.
+  const reply = all.find((m) => m.seq > message.seq && m.supersededAt === null && m.role === 'assistant');
   if (reply?.status === 'streaming') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
 
   const active = all.filter((m) => m.supersededAt === null);

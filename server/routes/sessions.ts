@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { createSessionBody, idSchema, rewindBody, type ApiSession } from '../api/schemas.js';
 import { presentMessage, presentSessionSummary } from '../api/present.js';
-import { findMessage, listMessages, supersedeFrom } from '../db/queries/messages.js';
+import { listConversation, listMessages, supersedeFrom } from '../db/queries/messages.js';
 import { createSession, deleteAllSessions, deleteSession, findSession, listSessions, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -75,16 +75,18 @@ export function sessionRoutes(ctx: AppContext) {
     .post('/:id/rewind', async (c) => {
       const session = await requireSession(ctx, c.req.param('id'));
       const { messageId } = await readJsonBody(c, rewindBody);
-      const message = await findMessage(ctx.db, messageId);
-      if (!message || message.sessionId !== session.id) throw new AppError('not_found', `messageId: no message "${messageId}" in this session`);
+      // One read of the conversation answers every question the rewind asks.
+      const all = await listConversation(ctx.db, session.id);
+      const message = all.find((m) => m.id === messageId);
+      if (!message) throw new AppError('not_found', `messageId: no message "${messageId}" in this session`);
       if (message.role !== 'user') throw new AppError('bad_request', 'messageId: rewind to one of your own turns');
       if (message.supersededAt) throw new AppError('conflict', 'messageId: that turn was already rewound');
-      const before = await listMessages(ctx.db, session.id);
-      if (before.some((m) => m.status === 'streaming')) throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+      const active = all.filter((m) => m.supersededAt === null);
+      if (active.some((m) => m.status === 'streaming')) throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
       await supersedeFrom(ctx.db, session.id, message.seq);
       // The conversation is shorter now: whether it is resolved follows from what remains.
       const scenario = ctx.scenarios.get(session.scenarioId);
-      const remaining = await listMessages(ctx.db, session.id);
+      const remaining = active.filter((m) => m.seq < message.seq);
       const resolved = scenario ? foldPartnerState(scenario, labelledTurns(remaining)).resolved : false;
       const status = session.status === 'ended' ? 'active' : resolved ? 'resolved' : 'active';
       await updateSessionStatus(ctx.db, session.id, status);

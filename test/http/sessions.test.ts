@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { createBuiltinEngine } from '../../server/practice/partner/partner-engine.js';
 import { createTestApp, json, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
 let test: TestApp;
@@ -71,6 +72,27 @@ describe('sessions', () => {
     expect(history.messages.find((m: { id: string }) => m.id === 't2b')).toMatchObject({ superseded: false });
     const rows = await test.database.db.run(sql`select count(*) as n from messages where superseded_at is null`);
     expect(Number(rows.rows[0]!.n)).toBe(5);
+  });
+
+  it('refuses to rewind to a message that is not one of your turns in this session', async () => {
+    const session = await startSession(test.app);
+    const other = await startSession(test.app);
+    await readUiStream(await sendTurn(test.app, session.id, "I'm sorry, that was my fault.", 'mine'));
+    await readUiStream(await sendTurn(test.app, other.id, "I'm sorry, that was my fault.", 'theirs'));
+    const rewind = (id: string, messageId: string) => test.app.request(`/api/sessions/${id}/rewind`, json({ messageId }));
+    expect((await rewind(session.id, 'theirs')).status).toBe(404);
+    expect((await rewind(session.id, session.messages[0]!.id)).status).toBe(400);
+    expect((await rewind(session.id, 'mine')).status).toBe(200);
+    const again = await rewind(session.id, 'mine');
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.message).toMatch(/already rewound/);
+    // Not while a reply is still streaming: the turn it answers could vanish under it.
+    test.ctx.engine = createBuiltinEngine({ label: test.ctx.label, paceMs: 20 });
+    const streaming = await sendTurn(test.app, session.id, 'I left you at the airport.', 'later');
+    expect((await rewind(session.id, 'later')).status).toBe(409);
+    await readUiStream(streaming);
+    // The other session is untouched.
+    expect((await (await test.app.request(`/api/sessions/${other.id}`)).json()).messages).toHaveLength(3);
   });
 
   it('ends a session, after which no turn is accepted', async () => {

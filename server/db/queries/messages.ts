@@ -78,18 +78,6 @@ export async function listConversation(db: Db, sessionId: string): Promise<Conve
   );
 }
 
-export async function findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
-  return db.query.messages.findFirst({ where: eq(messages.id, id) });
-}
-
-/** The reply stored right after a user turn (the latest attempt still in the conversation). */
-export async function findReplyTo(db: Db, userMessage: Pick<MessageRow, 'sessionId' | 'seq'>): Promise<MessageRow | undefined> {
-  return db.query.messages.findFirst({
-    where: and(eq(messages.sessionId, userMessage.sessionId), eq(messages.role, 'assistant'), isNull(messages.supersededAt), sql`${messages.seq} > ${userMessage.seq}`),
-    orderBy: asc(messages.seq),
-  });
-}
-
 /**
  * Claims the session for one streaming reply: inserts the reply's placeholder only when no
  * other reply of the session is streaming (a stale one, untouched for `staleAfterMs`, does
