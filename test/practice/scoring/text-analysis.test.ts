@@ -20,6 +20,14 @@ describe('text analysis', () => {
 });
 
 describe('words that are also names of object properties', () => {
+  it('leaves such words as they are, with one offset per character', () => {
+    for (const word of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const { norm, rawIndex } = normalise(`The ${word} was late`);
+      expect(norm).toBe(`the ${word.toLowerCase()} was late`);
+      expect(rawIndex).toHaveLength(norm.length + 1); // one per character, plus the end
+    }
+  });
+
   it('keeps offsets and labels right for "constructor", "toString" and "__proto__"', async () => {
     const { scoreReply } = await import('../../../server/practice/scoring/offline-scorer.js');
     for (const word of ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf']) {
