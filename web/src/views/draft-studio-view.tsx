@@ -75,24 +75,8 @@ export function DraftStudioView({ initialScenarioId }: { initialScenarioId: stri
           <label htmlFor={ids.recipient}>Who is it to? (optional)</label>
           <select id={ids.recipient} value={scenarioId} onChange={(e) => setScenarioId(e.target.value)}>
             <option value="">No one in particular</option>
-            {options.drafts.length ? (
-              <optgroup label="Draft recipients">
-                {options.drafts.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.partner.name} — {s.title}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {options.others.length ? (
-              <optgroup label="People from the practice scenarios">
-                {options.others.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.partner.name} — {s.title}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
+            <RecipientGroup label="Draft recipients" scenarios={options.drafts} />
+            <RecipientGroup label="People from the practice scenarios" scenarios={options.others} />
           </select>
           {recipient ? <p className="hint">{recipient.summary}</p> : null}
         </div>
@@ -216,5 +200,19 @@ function VersionPicker({ id, label, versions, value, onChange }: { id: string; l
         ))}
       </select>
     </div>
+  );
+}
+
+/** A group of scenarios' partners to pick as the recipient; nothing when the group is empty. */
+function RecipientGroup({ label, scenarios }: { label: string; scenarios: readonly { id: string; title: string; partner: { name: string } }[] }) {
+  if (scenarios.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {scenarios.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.partner.name} — {s.title}
+        </option>
+      ))}
+    </optgroup>
   );
 }
