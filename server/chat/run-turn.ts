@@ -13,6 +13,7 @@ import { listConversation, startRetry, startTurn, type ConversationMessage } fro
 import { flagSessionSafety, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import type { ScoredTurn } from '../practice/coach/scorecard.js';
 import { coachTurn } from '../practice/coach/turn-coach.js';
 import { labelledTurnsOption } from '../practice/partner/builtin-partner.js';
 import type { PartnerCall } from '../practice/partner/partner-engine.js';
@@ -134,10 +135,10 @@ function streamPartnerReply(
 }
 
 /** The person's stored turns with their offline labels, in order. */
-export function labelledTurns(messages: readonly Pick<ConversationMessage, 'role' | 'text' | 'coach'>[]): LabelledTurn[] {
+export function labelledTurns(messages: readonly Pick<ConversationMessage, 'id' | 'role' | 'text' | 'coach'>[]): ScoredTurn[] {
   return messages
     .filter((m) => m.role === 'user' && m.coach)
-    .map((m) => ({ text: m.text, labels: m.coach!.labels as LabelledTurn['labels'], evidence: m.coach!.evidence as EvidenceSpan[] }));
+    .map((m) => ({ messageId: m.id, text: m.text, labels: m.coach!.labels as LabelledTurn['labels'], evidence: m.coach!.evidence as EvidenceSpan[] }));
 }
 
 /**

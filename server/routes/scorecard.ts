@@ -3,9 +3,8 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { listMessages } from '../db/queries/messages.js';
 import { AppError } from '../errors.js';
-import { buildScorecard, type ScoredTurn } from '../practice/coach/scorecard.js';
-import type { EvidenceSpan } from '../practice/scoring/scorer.js';
-import type { Criterion } from '../practice/criteria.js';
+import { labelledTurns } from '../chat/run-turn.js';
+import { buildScorecard } from '../practice/coach/scorecard.js';
 import { requireSession } from './sessions.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
@@ -14,10 +13,7 @@ export function scorecardRoutes(ctx: AppContext) {
     const session = await requireSession(ctx, c.req.param('id'));
     const scenario = ctx.scenarios.get(session.scenarioId);
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
-    const messages = await listMessages(ctx.db, session.id);
-    const turns: ScoredTurn[] = messages
-      .filter((m) => m.role === 'user' && m.coach)
-      .map((m) => ({ messageId: m.id, text: m.text, labels: m.coach!.labels as Criterion[], evidence: m.coach!.evidence as EvidenceSpan[] }));
+    const turns = labelledTurns(await listMessages(ctx.db, session.id));
     const card = buildScorecard(scenario, turns);
     if (card.weakest && ctx.rewriteModel) {
       const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
