@@ -16,7 +16,7 @@ export interface JudgePromptInput {
   context: string;
   reply: string;
   /** Hybrid mode: the offline scorer's read, shown as a first read to check. */
-  offlineEvidence?: ScoreResult;
+  offlineEvidence?: Pick<ScoreResult, 'labels' | 'evidence'>;
 }
 
 export interface JudgePrompt {
@@ -153,7 +153,7 @@ function rubricLine(kind: Kind): string {
   return `This exercise's rubric scores ${positive.join(', ')}, and watches for the red flags ${redFlags.join(', ')}. Label all twelve criteria anyway: the others are recorded too.`;
 }
 
-function firstRead(offline: ScoreResult): string {
+function firstRead(offline: Pick<ScoreResult, 'labels' | 'evidence'>): string {
   const lines = offline.labels.map((criterion) => {
     const quotes = offline.evidence.filter((span) => span.criterion === criterion).map((span) => JSON.stringify(span.quote));
     return `- ${criterion}${quotes.length > 0 ? `: ${quotes.join(' ')}` : ''}`;

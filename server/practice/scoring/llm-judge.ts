@@ -16,7 +16,7 @@ import { JUDGE_PROMPT_VERSION, judgePrompt } from './judge-prompts.js';
 import { limitConcurrency } from './limit-concurrency.js';
 import { scoreReply } from './offline-scorer.js';
 import { locateQuote } from './quote-location.js';
-import type { EvidenceSpan, ReplyToScore, ScoreResult, Scorer, ScorerOutcome } from './scorer.js';
+import { sureScores, type EvidenceSpan, type ReplyToScore, type ScoreResult, type Scorer, type ScorerOutcome } from './scorer.js';
 
 const verdictSchema = z.object({ met: z.boolean(), evidence: z.string().nullable() });
 
@@ -165,7 +165,8 @@ export function toScoreResult(reply: string, verdict: JudgeVerdict): ScoreResult
     const span = quote ? locateQuote(reply, quote) : undefined;
     if (span) evidence.push({ criterion, ...span });
   }
-  return { labels, evidence };
+  // The judge states verdicts, not probabilities: a met criterion is a sure read.
+  return { labels, evidence, scores: sureScores(labels) };
 }
 
 /**

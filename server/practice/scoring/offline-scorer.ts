@@ -13,7 +13,7 @@ import { findOpenQuestions, findReflections, findValidation } from './listening-
 import { findFirstPersonActs, findNamedHarm, findNonApologies, findOwnershipPhrases, findSorryForAct } from './ownership-rules.js';
 import { asksWhatWouldHelp, findRepairs } from './repair-rules.js';
 import type { RuleInput } from './rule-input.js';
-import type { ReplyToScore, ScoreResult, Scorer, ScorerOutcome } from './scorer.js';
+import { sureScores, type ReplyToScore, type ScoreResult, type Scorer, type ScorerOutcome } from './scorer.js';
 import { findSelfFocus } from './self-focus-rules.js';
 import { CLASSIFIED, hasModel, passes, probability, strongestSentence as strongestClassifiedSentence } from './reply-classifier.js';
 import { decideLabels, hasLabelModel, replyLogits, strongestSentences } from './label-model.js';
@@ -38,6 +38,7 @@ export function scoreReply(input: ReplyToScore): ScoreResult {
   const logits = replyLogits(findings, input.kind === 'listening' ? reflectsProbability(findings) : undefined);
   const ruleHit = CRITERIA.map((c) => findings.found[c].length > 0);
   const verdict = decideLabels(logits, ruleHit);
+  const scores = Object.fromEntries(CRITERIA.map((c, i) => [c, 1 / (1 + Math.exp(-logits[i]!))])) as Record<Criterion, number>;
   const { reply, found } = findings;
   const labelled = {} as Record<Criterion, Hit[]>;
   let strongest: number[] | undefined;
@@ -48,7 +49,7 @@ export function scoreReply(input: ReplyToScore): ScoreResult {
     else if (reply.sentences.length === 0) labelled[c] = [{ criterion: c, start: 0, end: reply.norm.length }];
     else labelled[c] = [sentenceHit(c, reply.sentences[(strongest ??= strongestSentences(reply.sentences))[i]!]!)];
   });
-  return toResult(reply, labelled);
+  return { ...toResult(reply, labelled), scores };
 }
 
 /** The rules and the listening second opinion alone, as the scorer was before the label model. */
@@ -172,7 +173,7 @@ function toResult(reply: AnalysedText, found: Record<Criterion, Hit[]>): ScoreRe
       evidence.push(span);
     }
   }
-  return { labels, evidence };
+  return { labels, evidence, scores: sureScores(labels) };
 }
 
 function sentenceIndex(text: ReturnType<typeof analyse>, hit: Hit): number {

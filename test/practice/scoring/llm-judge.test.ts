@@ -10,7 +10,7 @@ import { CRITERIA, type Criterion } from '../../../server/practice/criteria.js';
 import { createJudgeModel } from '../../../server/practice/scoring/judge-model.js';
 import { limitConcurrency } from '../../../server/practice/scoring/limit-concurrency.js';
 import { createLlmJudge, judgeCacheKey, type LlmJudgeOptions } from '../../../server/practice/scoring/llm-judge.js';
-import type { ReplyToScore, ScoreResult } from '../../../server/practice/scoring/scorer.js';
+import { sureScores, type ReplyToScore, type ScoreResult } from '../../../server/practice/scoring/scorer.js';
 import { OPENAI_FIXTURES } from '../../support/fixtures.js';
 
 const BASE_URL = 'http://fake-openai.test/v1';
@@ -97,6 +97,7 @@ describe('the LLM judge', () => {
         { criterion: 'takes_responsibility', start: 15, end: 28, quote: "That's on me." },
         { criterion: 'proposes_action', start: 29, end: 79, quote: "Next time I’ll call you the moment I know I'm late" },
       ],
+      scores: sureScores(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action']),
     });
     if (!outcome.ok) return;
     for (const span of outcome.evidence) expect(APOLOGY.reply.slice(span.start, span.end)).toBe(span.quote);
@@ -255,6 +256,7 @@ describe('the hybrid judge', () => {
   const firstRead: ScoreResult = {
     labels: ['takes_responsibility', 'minimizes'],
     evidence: [{ criterion: 'takes_responsibility', start: 15, end: 28, quote: "That's on me." }],
+    scores: sureScores(['takes_responsibility', 'minimizes']),
   };
 
   it("puts the offline scorer's labels and quotes into the prompt as a first read to check", async () => {
