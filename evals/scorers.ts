@@ -8,8 +8,7 @@
 import { ConfigError, loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { createDeferredJudgeCache } from '../server/db/queries/judge-cache.js';
-import { createJudgeModel } from '../server/practice/scoring/judge-model.js';
-import { createLlmJudge } from '../server/practice/scoring/llm-judge.js';
+import { createJudgeModel, createLlmJudge } from '../server/practice/scoring/judge/index.js';
 import { offlineScorer } from '../server/practice/scoring/offline-scorer.js';
 import type { Scorer } from '../server/practice/scoring/scorer.js';
 import { UsageError } from './cli-args.js';

@@ -13,8 +13,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createBuiltinEngine, createLlmEngine, type PartnerEngine } from './practice/partner/partner-engine.js';
 import { formatProblem, loadScenarios } from './practice/scenarios/scenario-loader.js';
 import { scoreReply } from './practice/scoring/offline-scorer.js';
-import { createJudgeModel } from './practice/scoring/judge-model.js';
-import { createLlmJudge } from './practice/scoring/llm-judge.js';
+import { createJudgeModel, createLlmJudge } from './practice/scoring/judge/index.js';
 import { createJudgeCache } from './db/queries/judge-cache.js';
 
 

@@ -19,10 +19,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseDataset } from '../dataset.js';
 import { parseCsv } from '../public/csv.js';
-import { findByRules } from '../../server/practice/scoring/offline-scorer.js';
-import { CLASSIFIED, type ClassifiedCriterion } from '../../server/practice/scoring/reply-classifier.js';
-import { replyFeatures } from '../../server/practice/scoring/reply-features.js';
-import { contentStems } from '../../server/practice/scoring/text-analysis.js';
+import { findByRules } from '../../server/practice/scoring/rules/index.js';
+import { CLASSIFIED, type ClassifiedCriterion } from '../../server/practice/scoring/learned/reply-classifier.js';
+import { replyFeatures } from '../../server/practice/scoring/learned/reply-features.js';
+import { contentStems } from '../../server/practice/scoring/rules/text-analysis.js';
 import { CRITERIA } from '../../server/practice/criteria.js';
 
 const OUT = resolve(process.cwd(), 'server/practice/scoring/reply-classifier-weights.json');

@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERIA } from '../../server/practice/criteria.js';
-import type { LabelModelFile } from '../../server/practice/scoring/label-model.js';
+import type { LabelModelFile } from '../../server/practice/scoring/learned/label-model.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 import { predictLogistic, trainAveraged, type LogisticOptions } from './logistic.js';
 import { loadExamples, writers, type Example } from './writer-data.js';

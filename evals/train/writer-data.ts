@@ -14,8 +14,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERIA } from '../../server/practice/criteria.js';
-import { findByRules, reflectsProbability, scoreByRules } from '../../server/practice/scoring/offline-scorer.js';
-import { labelFeatures } from '../../server/practice/scoring/label-features.js';
+import { reflectsProbability, scoreByRules } from '../../server/practice/scoring/offline-scorer.js';
+import { findByRules } from '../../server/practice/scoring/rules/index.js';
+import { labelFeatures } from '../../server/practice/scoring/learned/label-features.js';
 import { parseDataset } from '../dataset.js';
 
 export interface Writer {

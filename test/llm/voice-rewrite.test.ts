@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createJudgeModel } from '../../server/practice/scoring/judge-model.js';
+import { createJudgeModel } from '../../server/practice/scoring/judge/judge-model.js';
 import { FAKE_BASE_URL } from '../support/fake-openai.js';
 import { createTestApp, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 

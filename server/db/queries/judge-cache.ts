@@ -4,7 +4,7 @@
  * from here and calls no model. Writing the same key again replaces the row.
  */
 import { eq } from 'drizzle-orm';
-import type { JudgeCache } from '../../practice/scoring/llm-judge.js';
+import type { JudgeCache } from '../../practice/scoring/judge/index.js';
 import type { Db } from '../client.js';
 import { judgeCache } from '../schema.js';
 

@@ -6,31 +6,11 @@
  * that show every label.
  */
 import { CRITERIA, type Criterion } from '../criteria.js';
-import { findAdvice, contextAsksForAdvice } from './advice-rules.js';
-import { findBlame, findExcuses, findMinimizing } from './deflection-rules.js';
-import { sentenceHit, toEvidence, type Hit } from './evidence.js';
-import { findOpenQuestions, findReflections, findValidation } from './listening-rules.js';
-import { findFirstPersonActs, findNamedHarm, findNonApologies, findOwnershipPhrases, findSorryForAct } from './ownership-rules.js';
-import { asksWhatWouldHelp, findRepairs } from './repair-rules.js';
-import type { RuleInput } from './rule-input.js';
+import { decideLabels, hasLabelModel, replyLogits, strongestSentences } from './learned/label-model.js';
+import { CLASSIFIED, hasModel, passes, probability, strongestSentence as strongestClassifiedSentence } from './learned/reply-classifier.js';
+import { replyFeatures } from './learned/reply-features.js';
+import { contentStems, findByRules, sentenceHit, toEvidence, type AnalysedText, type Hit, type RuleFindings } from './rules/index.js';
 import { sureScores, type ReplyToScore, type ScoreResult, type Scorer, type ScorerOutcome } from './scorer.js';
-import { findSelfFocus } from './self-focus-rules.js';
-import { CLASSIFIED, hasModel, passes, probability, strongestSentence as strongestClassifiedSentence } from './reply-classifier.js';
-import { decideLabels, hasLabelModel, replyLogits, strongestSentences } from './label-model.js';
-import { replyFeatures } from './reply-features.js';
-import { analyse, contentStems, type AnalysedText } from './text-analysis.js';
-
-export interface RuleFindings {
-  reply: AnalysedText;
-  rules: RuleInput;
-  found: Record<Criterion, Hit[]>;
-  /**
-   * The finer findings behind the labels, before their interactions are resolved (e.g. an
-   * excuse in listening that was dropped, ownership implied by "I did X" that a deflection
-   * cancelled): hit counts by name, read by the label model as features.
-   */
-  signals: Record<string, number>;
-}
 
 export function scoreReply(input: ReplyToScore): ScoreResult {
   const findings = findByRules(input);
@@ -88,75 +68,6 @@ function addSecondOpinions({ reply, rules, found }: RuleFindings): void {
   }
 }
 
-/** The rules alone: what `scoreReply` returns before the second opinion (also the classifier's input). */
-export function findByRules(input: ReplyToScore): RuleFindings {
-  const reply = analyse(input.reply);
-  const context = analyse(input.context ?? '');
-  const rules: RuleInput = {
-    kind: input.kind,
-    reply,
-    context,
-    contextStems: contentStems(context.norm),
-    adviceRequested: contextAsksForAdvice(context.norm),
-  };
-
-  const nonApology = findNonApologies(rules);
-  const nonApologySentences = sentencesOf(reply, nonApology);
-  // In listening the speaker's own stress is a story, not an excuse for a harm — unless they apologise.
-  const allExcuses = findExcuses(rules);
-  const excuses = allExcuses.filter((h) => rules.kind !== 'listening' || /\bsorry\b/.test(reply.norm));
-  const blame = findBlame(rules);
-  const minimizes = findMinimizing(rules);
-  const advice = findAdvice(rules);
-  const selfFocus = findSelfFocus(rules);
-
-  const acts = findFirstPersonActs(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
-  const sorryActs = findSorryForAct(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
-  const namedHarm = findNamedHarm(rules);
-  const ownership = findOwnershipPhrases(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
-
-  // Rule 3: ownership implied by "I did X" / "sorry I did X" is cancelled by a deflection;
-  // an explicit ownership phrase ("which I shouldn't have done, but…") is not.
-  const deflected = excuses.length > 0 || blame.length > 0 || minimizes.length > 0 || (rules.kind !== 'listening' && advice.length > 0);
-  const impliedOwnership = deflected ? [] : [...acts, ...sorryActs].map((h) => ({ ...h, criterion: 'takes_responsibility' as const }));
-  const responsibility = [...ownership, ...impliedOwnership];
-
-  const repairs = findRepairs(rules);
-  const openQuestions = findOpenQuestions(rules);
-  // Rule 5: a sincere "what would help?" is an open question too.
-  for (const s of reply.sentences) {
-    if ((s.isQuestion || /\b(?:tell|let) me\b/.test(s.text)) && asksWhatWouldHelp(s.text) && !openQuestions.some((h) => h.start === s.start)) {
-      openQuestions.push({ criterion: 'asks_open_question', start: s.start, end: s.end });
-    }
-  }
-
-  const redFlagSentences = sentencesOf(reply, [...excuses, ...blame, ...minimizes, ...advice, ...nonApology]);
-  const reflections = findReflections(rules, redFlagSentences);
-  const validation = findValidation(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
-
-  const signals: Record<string, number> = {
-    act: acts.length, sorryAct: sorryActs.length, namedHarm: namedHarm.length, ownershipPhrase: ownership.length,
-    impliedOwnership: impliedOwnership.length, cancelledOwnership: deflected ? acts.length + sorryActs.length : 0,
-    excuseAny: allExcuses.length, deflected: deflected ? 1 : 0, nonApologySentence: nonApologySentences.size,
-    redFlagSentence: redFlagSentences.size,
-  };
-  const found: Record<Criterion, Hit[]> = {
-    acknowledges_harm: [...acts, ...sorryActs, ...namedHarm],
-    takes_responsibility: responsibility,
-    validates_feelings: validation,
-    proposes_action: repairs,
-    reflects: reflections,
-    asks_open_question: openQuestions,
-    makes_excuses: excuses,
-    shifts_blame: blame,
-    minimizes,
-    non_apology: nonApology,
-    gives_unsolicited_advice: advice,
-    self_focus: selfFocus,
-  };
-  return { reply, rules, found, signals };
-}
-
 function toResult(reply: AnalysedText, found: Record<Criterion, Hit[]>): ScoreResult {
   const labels: Criterion[] = [];
   const evidence = [];
@@ -174,15 +85,6 @@ function toResult(reply: AnalysedText, found: Record<Criterion, Hit[]>): ScoreRe
     }
   }
   return { labels, evidence, scores: sureScores(labels) };
-}
-
-function sentenceIndex(text: ReturnType<typeof analyse>, hit: Hit): number {
-  for (const s of text.sentences) if (hit.start >= s.start && hit.start < s.end) return s.index;
-  return -1;
-}
-
-function sentencesOf(text: ReturnType<typeof analyse>, hits: readonly Hit[]): Set<number> {
-  return new Set(hits.map((h) => sentenceIndex(text, h)));
 }
 
 export const offlineScorer: Scorer = {

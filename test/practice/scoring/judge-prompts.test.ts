@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CRITERIA, KIND_RUBRIC, KINDS } from '../../../server/practice/criteria.js';
-import { JUDGE_PROMPT_VERSION, LABELLING_RULES, apologyJudgePrompt, judgePrompt } from '../../../server/practice/scoring/judge-prompts.js';
+import { JUDGE_PROMPT_VERSION, LABELLING_RULES, apologyJudgePrompt, judgePrompt } from '../../../server/practice/scoring/judge/judge-prompts.js';
 import { RUBRIC_FILE } from '../../support/fixtures.js';
 
 /** The shared rubric the judge must carry word for word. */

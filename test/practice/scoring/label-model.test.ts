@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERIA } from '../../../server/practice/criteria.js';
 import { scoreReply } from '../../../server/practice/scoring/offline-scorer.js';
-import { hasLabelModel } from '../../../server/practice/scoring/label-model.js';
-import weights from '../../../server/practice/scoring/label-model-weights.json' with { type: 'json' };
+import { hasLabelModel } from '../../../server/practice/scoring/learned/label-model.js';
+import weights from '../../../server/practice/scoring/learned/label-model-weights.json' with { type: 'json' };
 
 describe('label model', () => {
   it('ships weights as feature names and numbers only, one per criterion', () => {

@@ -7,9 +7,9 @@ import { openDatabase, type Database } from '../../../server/db/client.js';
 import { createDeferredJudgeCache, createJudgeCache } from '../../../server/db/queries/judge-cache.js';
 import { judgeCache } from '../../../server/db/schema.js';
 import { CRITERIA, type Criterion } from '../../../server/practice/criteria.js';
-import { createJudgeModel } from '../../../server/practice/scoring/judge-model.js';
-import { limitConcurrency } from '../../../server/practice/scoring/limit-concurrency.js';
-import { createLlmJudge, judgeCacheKey, type LlmJudgeOptions } from '../../../server/practice/scoring/llm-judge.js';
+import { createJudgeModel } from '../../../server/practice/scoring/judge/judge-model.js';
+import { limitConcurrency } from '../../../server/practice/scoring/judge/limit-concurrency.js';
+import { createLlmJudge, judgeCacheKey, type LlmJudgeOptions } from '../../../server/practice/scoring/judge/llm-judge.js';
 import { sureScores, type ReplyToScore, type ScoreResult } from '../../../server/practice/scoring/scorer.js';
 import { OPENAI_FIXTURES } from '../../support/fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Criterion, Kind } from '../../../server/practice/criteria.js';
 import { offlineScorer, scoreReply } from '../../../server/practice/scoring/offline-scorer.js';
-import weights from '../../../server/practice/scoring/reply-classifier-weights.json' with { type: 'json' };
+import weights from '../../../server/practice/scoring/learned/reply-classifier-weights.json' with { type: 'json' };
 
 const labels = (kind: Kind, context: string, reply: string) => scoreReply({ kind, context, reply }).labels;
 

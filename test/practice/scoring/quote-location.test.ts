@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractJsonText } from '../../../server/practice/scoring/judge-model.js';
-import { locateQuote } from '../../../server/practice/scoring/quote-location.js';
+import { extractJsonText } from '../../../server/practice/scoring/judge/judge-model.js';
+import { locateQuote } from '../../../server/practice/scoring/judge/quote-location.js';
 
 const REPLY = 'I’m sorry.\n\nI  missed your recital — and you sat there looking for me. “That was my fault.”';
 

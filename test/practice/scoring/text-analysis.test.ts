@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, normalise, stripLead } from '../../../server/practice/scoring/text-analysis.js';
+import { analyse, normalise, stripLead } from '../../../server/practice/scoring/rules/text-analysis.js';
 
 describe('text analysis', () => {
   it('expands texting spellings while mapping every character back to the raw text', () => {

@@ -2,10 +2,10 @@
  * What every rule group reads, built once per reply: the analysed reply and context, the
  * context's content stems, and whether the other person asked for advice.
  */
-import type { Kind } from '../criteria.js';
+import type { Kind } from '../../criteria.js';
 import type { Hit } from './evidence.js';
 import { sentenceHit } from './evidence.js';
-import type { Criterion } from '../criteria.js';
+import type { Criterion } from '../../criteria.js';
 import type { AnalysedText, Sentence } from './text-analysis.js';
 
 export interface RuleInput {

@@ -13,10 +13,10 @@
  * The weights file holds feature names and numbers only (no sentences from any dataset). When
  * it is missing or empty the scorer is the rules alone.
  */
-import { CRITERIA, type Criterion } from '../criteria.js';
+import { CRITERIA, type Criterion } from '../../criteria.js';
 import weightsFile from './label-model-weights.json' with { type: 'json' };
 import { emitLabelFeatures, emitTextFeatures, FAMILIES, type Family, type FeatureSink } from './label-features.js';
-import type { RuleFindings } from './offline-scorer.js';
+import type { RuleFindings } from '../rules/index.js';
 
 export interface LabelModelFile {
   note?: string;

@@ -5,8 +5,8 @@
  * every reply whatever its kind. Changing any wording here changes what the judge measures:
  * bump JUDGE_PROMPT_VERSION, which is part of the cache key, so stale verdicts are not reused.
  */
-import { CRITERIA, KIND_RUBRIC, POSITIVE_CRITERIA, RED_FLAGS, type Criterion, type Kind } from '../criteria.js';
-import type { ScoreResult } from './scorer.js';
+import { CRITERIA, KIND_RUBRIC, POSITIVE_CRITERIA, RED_FLAGS, type Criterion, type Kind } from '../../criteria.js';
+import type { ScoreResult } from '../scorer.js';
 
 export const JUDGE_PROMPT_VERSION = 'judge-v1';
 

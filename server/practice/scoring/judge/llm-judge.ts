@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import { JSONParseError, type LanguageModelV3 } from '@ai-sdk/provider';
 import { APICallError, NoObjectGeneratedError, Output, RetryError, generateText } from 'ai';
 import { z } from 'zod';
-import { describeError, type Logger } from '../../logger.js';
-import { CRITERIA, type Criterion, type Kind } from '../criteria.js';
+import { describeError, type Logger } from '../../../logger.js';
+import { CRITERIA, type Criterion, type Kind } from '../../criteria.js';
 import { JUDGE_PROMPT_VERSION, judgePrompt } from './judge-prompts.js';
 import { limitConcurrency } from './limit-concurrency.js';
-import { scoreReply } from './offline-scorer.js';
+import { scoreReply } from '../offline-scorer.js';
 import { locateQuote } from './quote-location.js';
-import { sureScores, type EvidenceSpan, type ReplyToScore, type ScoreResult, type Scorer, type ScorerOutcome } from './scorer.js';
+import { sureScores, type EvidenceSpan, type ReplyToScore, type ScoreResult, type Scorer, type ScorerOutcome } from '../scorer.js';
 
 const verdictSchema = z.object({ met: z.boolean(), evidence: z.string().nullable() });
 

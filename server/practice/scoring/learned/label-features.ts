@@ -12,9 +12,9 @@
  * asked for (why, advice) or named (a feeling). Every feature is a string, so the committed
  * weights are feature names and numbers only.
  */
-import { CRITERIA } from '../criteria.js';
-import type { RuleFindings } from './offline-scorer.js';
-import { stripLead, type Sentence } from './text-analysis.js';
+import { CRITERIA } from '../../criteria.js';
+import type { RuleFindings } from '../rules/index.js';
+import { stripLead, type Sentence } from '../rules/text-analysis.js';
 
 const TOKEN = /[a-z][a-z']*|\d+|[,;:—–?!]/g;
 const FILLERS = new Set(['um', 'uh', 'er', 'mm', 'mmm', 'hmm', 'mhm', 'like', 'kinda', 'sorta', 'lol', 'omg', 'ngl', 'tbh']);

@@ -3,8 +3,8 @@
  * normalised text; this module maps them back to raw offsets and widens them to the clause or
  * sentence that carries the meaning, so the quote always equals `reply.slice(start, end)`.
  */
-import type { Criterion } from '../criteria.js';
-import type { EvidenceSpan } from './scorer.js';
+import type { Criterion } from '../../criteria.js';
+import type { EvidenceSpan } from '../scorer.js';
 import type { AnalysedText, Sentence } from './text-analysis.js';
 
 /** A rule's finding, in normalised offsets. */

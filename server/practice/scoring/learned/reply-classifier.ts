@@ -7,7 +7,7 @@
  * The weights file holds feature names and numbers only (no sentences from any dataset). When
  * it is missing or empty the scorer is the rules alone.
  */
-import type { Criterion } from '../criteria.js';
+import type { Criterion } from '../../criteria.js';
 import weightsFile from './reply-classifier-weights.json' with { type: 'json' };
 import { textFeatures } from './reply-features.js';
 
