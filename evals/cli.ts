@@ -4,7 +4,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { UsageError } from './cli-args.js';
+import { runAgreement } from './commands/agreement.js';
 import { runLabel } from './commands/label.js';
+import { runNearMiss } from './commands/near-miss.js';
 import { runPublic } from './commands/public.js';
 import { runScore } from './commands/score.js';
 import { runSuite } from './commands/suite.js';
@@ -18,10 +20,12 @@ const USAGE = `usage: npm run --silent eval -- <command>
   public annomi|epitome [--shared DIR] [--split dev|report] [--json]
   throughput [--runs N] [--json]
   suite [--engine builtin|llm] [--scenario ID] [--ci] [--update-baseline] [--json]
+  near-miss [--in FILE.jsonl ...] [--min X] [--json]
+  agreement [--dir DIR] [--json]
 `;
 
 type Command = (argv: readonly string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }) => Promise<number>;
-const COMMANDS: Record<string, Command> = { label: runLabel, score: runScore, public: runPublic, throughput: runThroughput, suite: (argv) => runSuite(argv) };
+const COMMANDS: Record<string, Command> = { label: runLabel, score: runScore, public: runPublic, throughput: runThroughput, suite: (argv) => runSuite(argv), 'near-miss': runNearMiss, agreement: runAgreement };
 
 export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;

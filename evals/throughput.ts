@@ -1,7 +1,9 @@
 /**
- * Throughput of the offline scorer on one core: replies scored per second, the median of
- * several timed runs over the dev set (when present) and our own labelled replies. Used by
- * `eval throughput` and by the benchmark suite.
+ * Throughput of the offline scorer on one core, end to end as `eval label` runs it: each JSON
+ * line parsed and validated, scored, and its `{id, labels, scores}` line written. Replies per
+ * second, the median of several timed runs over the dev set (when present) and our own
+ * labelled replies. Used by `eval throughput` and by the benchmark suite. The floor is 2,000
+ * replies a second (0.5 ms a reply, inside a turn's CPU budget).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -18,37 +20,47 @@ export interface ThroughputResult {
   datasets: string[];
 }
 
-export function loadThroughputReplies(paths: readonly string[] = THROUGHPUT_DATASETS): { replies: ReplyToScore[]; datasets: string[] } {
+export function loadThroughputReplies(paths: readonly string[] = THROUGHPUT_DATASETS): { replies: ReplyToScore[]; lines: string[]; datasets: string[] } {
   const replies: ReplyToScore[] = [];
+  const lines: string[] = [];
   const datasets: string[] = [];
   for (const path of paths) {
     const full = resolve(process.cwd(), path);
     if (!existsSync(full)) continue;
-    replies.push(...parseDataset(readFileSync(full, 'utf8'), { requireLabels: false, source: path }));
+    const text = readFileSync(full, 'utf8');
+    replies.push(...parseDataset(text, { requireLabels: false, source: path }));
+    lines.push(...text.split('\n').filter((l) => l.trim() !== ''));
     datasets.push(path);
   }
   if (replies.length === 0) throw new Error(`no replies found for the throughput run in ${paths.join(', ')}`);
-  return { replies, datasets };
+  return { replies, lines, datasets };
+}
+
+/** What `eval label` does with one line: parse and validate it, score it, write its answer. */
+function labelLine(line: string): string {
+  const [row] = parseDataset(line, { requireLabels: false, source: 'throughput' });
+  const { labels, scores } = scoreReply(row!);
+  return JSON.stringify({ id: row!.id, labels, scores });
 }
 
 export function measureScorerThroughput(options: { runs?: number; minMillisPerRun?: number; paths?: readonly string[] } = {}): ThroughputResult {
-  const { replies, datasets } = loadThroughputReplies(options.paths);
+  const { lines, datasets } = loadThroughputReplies(options.paths);
   const runs = options.runs ?? 7;
   const minMillis = options.minMillisPerRun ?? 400;
   // Warm-up so the JIT has compiled the regular expressions before timing.
-  for (const r of replies) scoreReply(r);
+  for (const line of lines) labelLine(line);
   const rates: number[] = [];
   for (let run = 0; run < runs; run++) {
     let n = 0;
     const start = performance.now();
     let elapsed = 0;
     do {
-      for (const r of replies) scoreReply(r);
-      n += replies.length;
+      for (const line of lines) labelLine(line);
+      n += lines.length;
       elapsed = performance.now() - start;
     } while (elapsed < minMillis);
     rates.push((n / elapsed) * 1000);
   }
   const sorted = [...rates].sort((a, b) => a - b);
-  return { repliesPerSecond: Math.round(sorted[Math.floor(sorted.length / 2)]!), runs: rates.map(Math.round), replies: replies.length, datasets };
+  return { repliesPerSecond: Math.round(sorted[Math.floor(sorted.length / 2)]!), runs: rates.map(Math.round), replies: lines.length, datasets };
 }

@@ -1,9 +1,10 @@
 /**
- * `eval label --in FILE.jsonl [--scorer offline|llm]`: one `{"id","labels"}` line per reply on
+ * `eval label --in FILE.jsonl [--scorer offline|llm]`: one `{"id","labels","scores"}` line per reply on
  * stdout and nothing else, so the output can be piped or diffed. A reply the scorer fails on
  * is written with no labels and reported on stderr.
  */
 import { parseArgs, requireValue, UsageError } from '../cli-args.js';
+import { sureScores } from '../../server/practice/scoring/scorer.js';
 import { readDataset } from '../dataset.js';
 import { createProgress } from '../progress.js';
 import { scoreAll } from '../run-scorer.js';
@@ -27,7 +28,7 @@ export async function runLabel(argv: readonly string[], io: { stdout: NodeJS.Wri
       failed++;
       io.stderr.write(`scorer failed on ${row.id}: ${outcome.error}\n`);
     }
-    out.push(JSON.stringify({ id: row.id, labels: outcome.ok ? outcome.labels : [] }));
+    out.push(JSON.stringify({ id: row.id, labels: outcome.ok ? outcome.labels : [], scores: outcome.ok ? outcome.scores : sureScores([]) }));
   });
   io.stdout.write(out.join('\n') + '\n');
   if (failed > 0) io.stderr.write(`${failed} of ${rows.length} replies failed to score and were written with no labels\n`);

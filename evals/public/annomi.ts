@@ -33,9 +33,19 @@ interface Utterance {
   rows: Record<string, string>[];
 }
 
-export function measureAnnomi(csv: string, split: AnnomiSplit, progress?: Progress): PublicResult {
+export interface AnnomiItem {
+  transcript: number;
+  /** The client utterance before the therapist's. */
+  context: string;
+  text: string;
+  /** Per code of `ANNOMI_CODES`, the annotators' majority. */
+  gold: boolean[];
+}
+
+/** The therapist utterances of a split, each with the client's utterance before it and its codes. */
+export function annomiItems(csv: string, split: AnnomiSplit): AnnomiItem[] {
   const utterances = groupUtterances(parseCsv(csv));
-  const items: { context: string; text: string; gold: boolean[] }[] = [];
+  const items: AnnomiItem[] = [];
   const byTranscript = new Map<number, Utterance[]>();
   for (const u of utterances) byTranscript.set(u.transcript, [...(byTranscript.get(u.transcript) ?? []), u]);
   for (const [transcript, list] of byTranscript) {
@@ -46,9 +56,17 @@ export function measureAnnomi(csv: string, split: AnnomiSplit, progress?: Progre
     for (const u of list) {
       if (u.speaker === 'client') { lastClient = u.text; continue; }
       if (u.speaker !== 'therapist') continue;
-      items.push({ context: lastClient, text: u.text, gold: CODES.map((c) => majority(u.rows.map(c.read))) });
+      items.push({ transcript, context: lastClient, text: u.text, gold: CODES.map((c) => majority(u.rows.map(c.read))) });
     }
   }
+  return items;
+}
+
+export const ANNOMI_CRITERIA: readonly Criterion[] = CODES.map((c) => c.criterion);
+
+export function measureAnnomi(csv: string, split: AnnomiSplit, progress?: Progress): PublicResult {
+  const utterances = groupUtterances(parseCsv(csv));
+  const items = annomiItems(csv, split);
   const predictions = items.map((item) => {
     const labels = item.text.trim() ? scoreReply({ kind: 'listening', context: item.context, reply: item.text }).labels : [];
     progress?.tick();

@@ -8,8 +8,8 @@
 export interface TrainingExample {
   /** Distinct feature names. */
   features: readonly string[];
-  /** One gold value per output. */
-  gold: readonly boolean[];
+  /** One gold value per output; `null` where the example is not labelled for that output (no loss). */
+  gold: readonly (boolean | null)[];
   /** Weight of the example in the loss (default 1). */
   weight?: number;
 }
@@ -51,9 +51,10 @@ export function trainLogistic(examples: readonly TrainingExample[], outputs: num
       const weight = e.weight ?? 1;
       z.fill(0);
       for (const f of row) for (let o = 0; o < outputs; o++) z[o]! += w[f * outputs + o]!;
-      for (let o = 0; o < outputs; o++) z[o] = weight * (1 / (1 + Math.exp(-z[o]!)) - (e.gold[o] ? 1 : 0));
+      for (let o = 0; o < outputs; o++) z[o] = e.gold[o] === null ? 0 : weight * (1 / (1 + Math.exp(-z[o]!)) - (e.gold[o] ? 1 : 0));
       for (const f of row) {
         for (let o = 0; o < outputs; o++) {
+          if (e.gold[o] === null) continue;
           const at = f * outputs + o;
           const grad = z[o]! + options.l2 * w[at]!;
           g2[at]! += grad * grad;

@@ -21,7 +21,7 @@ import { parseDataset } from '../dataset.js';
 import { parseCsv } from '../public/csv.js';
 import { findByRules } from '../../server/practice/scoring/rules/index.js';
 import { CLASSIFIED, type ClassifiedCriterion } from '../../server/practice/scoring/learned/reply-classifier.js';
-import { replyFeatures } from '../../server/practice/scoring/learned/reply-features.js';
+import { classifierFeatures } from '../../server/practice/scoring/learned/reply-features.js';
 import { contentStems } from '../../server/practice/scoring/rules/text-analysis.js';
 import { CRITERIA } from '../../server/practice/criteria.js';
 
@@ -38,7 +38,7 @@ function argValue(name: string): string | undefined {
 function example(group: number, source: Example['source'], context: string, reply: string, gold: Example['gold']): Example {
   const { reply: analysed, rules, found } = findByRules({ kind: 'listening', context, reply });
   const ruleLabels = CRITERIA.filter((c) => found[c].length > 0);
-  const features = replyFeatures(analysed, rules.contextStems, contentStems(analysed.norm), ruleLabels);
+  const features = classifierFeatures(analysed, rules.contextStems, contentStems(analysed.norm), ruleLabels);
   return { group, source, features, gold, ruleHit: { reflects: found.reflects.length > 0 } };
 }
 

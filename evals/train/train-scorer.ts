@@ -1,165 +1,208 @@
 /**
- * Trains the label model of `server/practice/scoring/label-model.ts` and writes
- * `label-model-weights.json` (feature names and numbers only).
+ * Trains the label model of `server/practice/scoring/learned/label-model.ts`, calibrates it, and
+ * writes `label-model-weights.json` (feature names and numbers only).
  *
- *   npx tsx evals/train/train-scorer.ts [--shared ../shared/datasets] [--dry-run] [--per-criterion] [--l2 0.003,0.01] [--tuned-weight 1,0.3] [--bags 5] [--epochs 12]
+ *   npx tsx evals/train/train-scorer.ts [--shared ../shared/datasets] [--dry-run] [--l2 0.003,0.01]
+ *     [--bags 3] [--epochs 12] [--annomi-weight 0.5] [--per-criterion] [--json FILE]
  *
- * Model selection is by leave-one-writer-out cross-validation (`writer-data.ts`): train on the
- * other writers, predict the held-out one. Per-criterion thresholds and whether a rule hit is a
- * hard override are chosen inside each outer fold by an inner leave-one-writer-out over the
- * training writers only (nested), so the held-out writer never tunes its own thresholds. The
- * printed table is per writer: rules alone, then the model. The final model is trained on every
- * writer, with thresholds and overrides chosen on the out-of-fold predictions of all writers.
+ * Honest measurement: writers are grouped by how they were made (`writer-data.ts`), and every
+ * figure is out of group — the model that scores a writer never saw any writer of that group.
+ * Those out-of-group logits also fit the calibration (Platt scaling per criterion) and choose
+ * the thresholds, so no writer tunes its own. The final model is trained on every writer (and
+ * AnnoMI's odd transcripts, which label only the three listening codes; the other criteria
+ * take no loss from them), with that calibration and those thresholds.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CRITERIA } from '../../server/practice/criteria.js';
-import type { LabelModelFile } from '../../server/practice/scoring/learned/label-model.js';
+import { CRITERIA, type Criterion } from '../../server/practice/criteria.js';
+import { calibrate, labelLogits, loadLabelModel, type LabelModelFile } from '../../server/practice/scoring/learned/index.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
-import { predictLogistic, trainAveraged, type LogisticOptions } from './logistic.js';
-import { loadExamples, writers, type Example } from './writer-data.js';
+import { ANNOMI_CRITERIA, annomiItems } from '../public/annomi.js';
+import { calibrationError, fitPlatt, type Calibrated } from './calibration.js';
+import { trainAveraged, type LogisticModel, type LogisticOptions } from './logistic.js';
+import { exampleOf, GROUPS, loadExamples, writers, type Example } from './writer-data.js';
 
-const OUT = resolve(process.cwd(), 'server/practice/scoring/label-model-weights.json');
-/**
- * Thresholds start at 0.5: lower ones won a point or two out of fold on some criteria but fired
- * on replies unlike any in the data (a prompt-injection probe read as an excuse).
- */
-const THRESHOLDS = Array.from({ length: 17 }, (_, i) => 0.5 + i * 0.025);
-
-/**
- * Criteria whose rule hits always stand. For `reflects`, dropping the override gains under a
- * point of F1 across our writers but loses ~0.14 F1 on AnnoMI's human-coded reflections (MI
- * fragments the rules catch and our writers rarely write), so the rules stay a floor there.
- */
-const KEEP_RULE_HITS = new Set<number>([CRITERIA.indexOf('reflects')]);
+const OUT = resolve(process.cwd(), 'server/practice/scoring/learned/label-model-weights.json');
+const THRESHOLDS = Array.from({ length: 25 }, (_, i) => 0.2 + i * 0.025);
 
 interface Config extends LogisticOptions {
   /** Loss weight of replies by writers the rules were tuned on (their rule features are optimistic). */
   tunedWeight: number;
+  annomiWeight: number;
   bags: number;
 }
-interface Decision { threshold: number; override: boolean }
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
 function f1(gold: readonly boolean[], predicted: readonly boolean[]): number {
   return binaryMetrics(confusionOf(gold.map((g, i) => [g, predicted[i]!] as const))).f1;
 }
 
-function fit(train: readonly Example[], tuned: ReadonlySet<number>, config: Config) {
-  const model = trainAveraged(train.map((e) => ({ features: e.features, gold: e.gold, weight: tuned.has(e.writer) ? config.tunedWeight : 1 })), CRITERIA.length, config, config.bags);
-  return (e: Example) => predictLogistic(model, e.features);
+function fit(train: readonly Example[], config: Config, tuned: ReadonlySet<number>): LogisticModel {
+  return trainAveraged(
+    train.map((e) => ({ features: e.features, gold: e.gold, weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1 })),
+    CRITERIA.length, config, config.bags,
+  );
 }
 
-/** Probabilities for every example of `writersIn`, each predicted by a model that never saw its writer. */
-function outOfFold(examples: readonly Example[], writersIn: readonly number[], tuned: ReadonlySet<number>, config: Config): Map<Example, Float64Array> {
-  const out = new Map<Example, Float64Array>();
-  for (const held of writersIn) {
-    const predict = fit(examples.filter((e) => e.writer !== held && writersIn.includes(e.writer)), tuned, config);
-    for (const e of examples) if (e.writer === held) out.set(e, predict(e));
+function logitsOf(model: LogisticModel, e: Example): Float64Array {
+  const z = new Float64Array(CRITERIA.length);
+  for (const f of e.features) {
+    const row = model.weights.get(f);
+    if (row) for (let o = 0; o < z.length; o++) z[o]! += row[o]!;
   }
-  return out;
+  return z;
 }
 
-/** Per criterion: the threshold and override that maximise the pooled F1 of out-of-fold predictions. */
-function chooseDecisions(probs: Map<Example, Float64Array>): Decision[] {
-  const list = [...probs];
+/** Per criterion: the threshold on calibrated probabilities that maximises the pooled F1. */
+function chooseThresholds(rows: readonly Example[], probs: Map<Example, Float64Array>): number[] {
   return CRITERIA.map((_, c) => {
-    const gold = list.map(([e]) => e.gold[c]!);
-    let best: Decision & { f1: number } = { threshold: 0.5, override: false, f1: -1 };
-    for (const override of KEEP_RULE_HITS.has(c) ? [true] : [false, true]) {
-      for (const t of THRESHOLDS) {
-        const score = f1(gold, list.map(([e, p]) => (override && e.ruleHit[c]!) || p[c]! >= t));
-        // Prefer keeping the rule's verdict (the rules follow the rubric's wording; a rule hit
-        // overruled by length or sentence-count features is usually the model's error) and a
-        // threshold near 0.5, unless something is clearly better out of fold.
-        const penalty = (override ? 0 : 0.01) + Math.abs(t - 0.5) * 0.004;
-        if (score - penalty > best.f1) best = { threshold: t, override, f1: score - penalty };
-      }
+    const gold = rows.map((e) => e.gold[c] === true);
+    let best = { t: 0.5, f1: -1 };
+    for (const t of THRESHOLDS) {
+      // Prefer a threshold near 0.5 unless another is clearly better: a calibrated 0.5 means "as likely as not".
+      const score = f1(gold, rows.map((e) => probs.get(e)![c]! >= t)) - Math.abs(t - 0.5) * 0.01;
+      if (score > best.f1) best = { t, f1: score };
     }
-    return { threshold: best.threshold, override: best.override };
+    return best.t;
   });
 }
 
-function decide(e: Example, p: Float64Array, decisions: readonly Decision[]): boolean[] {
-  return decisions.map((d, c) => (d.override && e.ruleHit[c]!) || p[c]! >= d.threshold);
-}
-
-/** Nested LOWO: per held-out writer, its predictions with thresholds tuned on the other writers only. */
-function nestedLowo(examples: readonly Example[], present: number[], tuned: ReadonlySet<number>, config: Config): Map<Example, boolean[]> {
-  const out = new Map<Example, boolean[]>();
-  for (const held of present) {
-    const rest = present.filter((w) => w !== held);
-    const decisions = chooseDecisions(outOfFold(examples, rest, tuned, config));
-    const predict = fit(examples.filter((e) => e.writer !== held), tuned, config);
-    for (const e of examples) if (e.writer === held) out.set(e, decide(e, predict(e), decisions));
-  }
-  return out;
-}
-
 function macro(rows: readonly Example[], predicted: (e: Example) => readonly boolean[]): number {
-  return CRITERIA.reduce((sum, _, c) => sum + f1(rows.map((e) => e.gold[c]!), rows.map((e) => predicted(e)[c]!)), 0) / CRITERIA.length;
+  return CRITERIA.reduce((sum, _, c) => sum + f1(rows.map((e) => e.gold[c] === true), rows.map((e) => predicted(e)[c]!)), 0) / CRITERIA.length;
+}
+
+/** Near-miss pairs (ids ending `a`/`b`, gold differing in one criterion): does the prediction flip that label? */
+function nearMissFlips(examples: readonly Example[], predicted: (e: Example) => readonly boolean[]): { pairs: number; flipped: number } {
+  const halves = new Map<string, Example[]>();
+  for (const e of examples) {
+    const m = /^(.*\d)[ab]$/.exec(e.id);
+    if (m) halves.set(m[1]!, [...(halves.get(m[1]!) ?? []), e]);
+  }
+  let pairs = 0;
+  let flipped = 0;
+  for (const [a, b] of halves.values()) {
+    if (!a || !b) continue;
+    const differ = CRITERIA.flatMap((_, c) => (a.gold[c] !== b.gold[c] ? [c] : []));
+    if (differ.length !== 1) continue;
+    const c = differ[0]!;
+    pairs++;
+    if (predicted(a)[c] === (a.gold[c] === true) && predicted(b)[c] === (b.gold[c] === true)) flipped++;
+  }
+  return { pairs, flipped };
 }
 
 function main(): void {
   const shared = resolve(process.cwd(), argValue('--shared') ?? '../shared/datasets');
   const { examples, present } = loadExamples(writers(shared));
-  const ids = present.map((_, i) => i);
-  const tuned = new Set(ids.filter((i) => present[i]!.rulesTunedOn));
-  const l2s = (argValue('--l2') ?? '0.003').split(',').map(Number);
-  const tunedWeights = (argValue('--tuned-weight') ?? '0.3').split(',').map(Number);
-  const base = { bags: Number(argValue('--bags') ?? 5), epochs: Number(argValue('--epochs') ?? 12), learningRate: 0.1, minCount: Number(argValue('--min-count') ?? 2), seed: 7 };
-  console.log(`${examples.length} replies from ${present.map((w) => w.name).join(', ')}`);
+  const tuned = new Set(present.flatMap((w, i) => (w.rulesTunedOn ? [i] : [])));
+  const annomiCsv = resolve(shared, 'annomi', 'AnnoMI-full.csv');
+  const useAnnomi = !process.argv.includes('--no-annomi') && existsSync(annomiCsv);
+  const annomiCodes = ANNOMI_CRITERIA.map((c) => CRITERIA.indexOf(c));
+  const csv = useAnnomi ? readFileSync(annomiCsv, 'utf8') : '';
+  const annomiTrain = useAnnomi
+    ? annomiItems(csv, 'dev').filter((i) => i.text.trim()).map((item, k) => {
+      const gold: (boolean | null)[] = CRITERIA.map(() => null);
+      annomiCodes.forEach((c, j) => { gold[c] = item.gold[j]!; });
+      return exampleOf({ id: `annomi-${k}`, kind: 'listening', context: item.context, reply: item.text }, -1, gold);
+    })
+    : [];
+  const groups = [...new Set(present.map((w) => w.group))];
+  const groupOf = (e: Example) => present[e.writer]!.group;
+  console.log(`${examples.length} replies from ${present.length} writers in ${groups.length} groups; ${annomiTrain.length} AnnoMI odd-transcript utterances (listening codes only)`);
 
-  let best: { config: Config; mean: number } | undefined;
-  for (const l2 of l2s) for (const tunedWeight of tunedWeights) {
-    const config: Config = { ...base, l2, tunedWeight };
+  const l2s = (argValue('--l2') ?? '0.003').split(',').map(Number);
+  const base = { bags: Number(argValue('--bags') ?? 3), epochs: Number(argValue('--epochs') ?? 12), learningRate: 0.1, minCount: Number(argValue('--min-count') ?? 2), seed: 7, tunedWeight: 0.5, annomiWeight: Number(argValue('--annomi-weight') ?? 0.5) };
+
+  let best: { config: Config; mean: number; calibration: Calibrated[]; thresholds: number[] } | undefined;
+  const report: Record<string, unknown> = {};
+  for (const l2 of l2s) {
+    const config: Config = { ...base, l2 };
     const started = performance.now();
-    const predicted = nestedLowo(examples, ids, tuned, config);
-    const rows = ids.map((w) => {
-      const mine = examples.filter((e) => e.writer === w);
-      return { name: present[w]!.name, n: mine.length, rules: macro(mine, (e) => e.rulesOnly), model: macro(mine, (e) => predicted.get(e)!) };
-    });
-    const mean = rows.reduce((s, r) => s + r.model, 0) / rows.length;
-    const untuned = rows.filter((_, i) => !tuned.has(i));
-    console.log(`\nl2=${l2} tuned-weight=${tunedWeight} (${((performance.now() - started) / 1000).toFixed(1)}s)`);
-    console.log('writer        n    rules   model');
-    for (const r of rows) console.log(`${r.name.padEnd(12)} ${String(r.n).padStart(3)}   ${r.rules.toFixed(3)}   ${r.model.toFixed(3)}`);
-    console.log(`mean              ${(rows.reduce((s, r) => s + r.rules, 0) / rows.length).toFixed(3)}   ${mean.toFixed(3)}`);
-    console.log(`mean (untuned)    ${(untuned.reduce((s, r) => s + r.rules, 0) / untuned.length).toFixed(3)}   ${(untuned.reduce((s, r) => s + r.model, 0) / untuned.length).toFixed(3)}`);
-    if (process.argv.includes('--per-criterion')) {
-      for (const [c, name] of CRITERIA.entries()) {
-        const perWriter = ids.map((w) => {
-          const mine = examples.filter((e) => e.writer === w);
-          return `${f1(mine.map((e) => e.gold[c]!), mine.map((e) => e.rulesOnly[c]!)).toFixed(2)}→${f1(mine.map((e) => e.gold[c]!), mine.map((e) => predicted.get(e)![c]!)).toFixed(2)}`;
-        });
-        console.log(`  ${name.padEnd(25)} ${perWriter.join('  ')}`);
-      }
+    const oof = new Map<Example, Float64Array>();
+    for (const g of groups) {
+      const model = fit([...examples.filter((e) => groupOf(e) !== g), ...annomiTrain], config, tuned);
+      for (const e of examples) if (groupOf(e) === g) oof.set(e, logitsOf(model, e));
     }
-    if (!best || mean > best.mean) best = { config, mean };
+    const calibration = CRITERIA.map((_, c) => fitPlatt(examples.map((e) => [oof.get(e)![c]!, e.gold[c] === true] as const)));
+    const probs = new Map<Example, Float64Array>();
+    for (const e of examples) probs.set(e, Float64Array.from(oof.get(e)!, (z, c) => sigmoid(calibration[c]!.a * z + calibration[c]!.b)));
+    const thresholds = chooseThresholds(examples, probs);
+    const predicted = (e: Example) => CRITERIA.map((_, c) => probs.get(e)![c]! >= thresholds[c]!);
+
+    console.log(`\nl2=${l2} (${((performance.now() - started) / 1000).toFixed(1)}s) — every row scored by a model that never saw its group`);
+    console.log('group                  writers  replies  rules   model');
+    const byGroup = groups.map((g) => {
+      const rows = examples.filter((e) => groupOf(e) === g);
+      const r = { group: g, writers: present.filter((w) => w.group === g).length, replies: rows.length, rules: macro(rows, (e) => e.rulesOnly), model: macro(rows, predicted) };
+      console.log(`${g.padEnd(22)} ${String(r.writers).padStart(7)}  ${String(r.replies).padStart(7)}  ${r.rules.toFixed(3)}   ${r.model.toFixed(3)}`);
+      return r;
+    });
+    const others = byGroup.filter((r) => r.group !== 'project');
+    const mean = others.reduce((s, r) => s + r.model, 0) / others.length;
+    const worst = others.reduce((w, r) => (r.model < w.model ? r : w));
+    console.log(`mean of groups the rules were never tuned on: ${mean.toFixed(3)}; worst: ${worst.group} ${worst.model.toFixed(3)}`);
+    const byWriter = present.map((w, i) => {
+      const rows = examples.filter((e) => e.writer === i);
+      return { writer: w.name, group: w.group, replies: rows.length, model: macro(rows, predicted) };
+    });
+    console.log(`per writer: ${byWriter.map((w) => `${w.writer} ${w.model.toFixed(3)}`).join(', ')}`);
+    const perCriterion = CRITERIA.map((name, c) => {
+      const rows = examples.filter((e) => groupOf(e) !== 'project');
+      const m = binaryMetrics(confusionOf(rows.map((e) => [e.gold[c] === true, predicted(e)[c]!] as const)));
+      return { criterion: name, precision: m.precision, recall: m.recall, f1: m.f1, threshold: thresholds[c]! };
+    });
+    console.log('per criterion (groups the rules were never tuned on, pooled):');
+    for (const r of perCriterion) console.log(`  ${r.criterion.padEnd(25)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (threshold ${r.threshold.toFixed(3)})`);
+    const nearMiss = nearMissFlips(examples, predicted);
+    console.log(`near-miss pairs, out of group: ${nearMiss.flipped} of ${nearMiss.pairs} flip the one label they differ in (${((nearMiss.flipped / Math.max(1, nearMiss.pairs)) * 100).toFixed(1)}%)`);
+    const pairs = examples.flatMap((e) => CRITERIA.map((_, c) => ({ p: probs.get(e)![c]!, gold: e.gold[c] === true, given: predicted(e)[c]! })));
+    const ece = calibrationError(pairs);
+    const eceGiven = calibrationError(pairs.filter((x) => x.given));
+    console.log(`expected calibration error, out of group: all scores ${ece.ece.toFixed(3)}; labels given ${eceGiven.ece.toFixed(3)}`);
+    console.log(`reliability (band: mean score → share true, n): ${ece.bands.filter((b) => b.n > 0).map((b) => `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.meanScore.toFixed(2)}→${b.shareTrue.toFixed(2)} (${b.n})`).join('; ')}`);
+    const dump = argValue('--dump');
+    if (dump) writeFileSync(dump, examples.map((e) => JSON.stringify({ id: e.id, writer: present[e.writer]!.name, gold: CRITERIA.filter((_, c) => e.gold[c]), predicted: CRITERIA.filter((_, c) => predicted(e)[c]), p: Object.fromEntries(CRITERIA.map((name, c) => [name, Math.round(probs.get(e)![c]! * 100) / 100])) })).join('\n'));
+    report[`l2=${l2}`] = { nearMiss, byGroup, byWriter, perCriterion, meanUntunedGroups: mean, worstGroup: worst, ece: ece.ece, eceGiven: eceGiven.ece, bands: ece.bands };
+    if (!best || mean > best.mean) best = { config, mean, calibration, thresholds };
   }
   if (!best) return;
 
-  // Final model: every writer; thresholds and overrides from the out-of-fold predictions of all writers.
-  const decisions = chooseDecisions(outOfFold(examples, ids, tuned, best.config));
-  const model = trainAveraged(examples.map((e) => ({ features: e.features, gold: e.gold, weight: tuned.has(e.writer) ? best.config.tunedWeight : 1 })), CRITERIA.length, best.config, best.config.bags);
+  const model = fit([...examples, ...annomiTrain], best.config, tuned);
   const weights: Record<string, number[]> = {};
   for (const [f, row] of [...model.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (Math.max(...row.map(Math.abs)) >= 0.005) weights[f] = [...row].map((v) => Math.round(v * 1000) / 1000);
+    if (Math.max(...row.map(Math.abs)) >= 0.02) weights[f] = [...row].map((v) => Math.round(v * 1000) / 1000);
   }
+  const round = (x: number) => Math.round(x * 10000) / 10000;
   const file: LabelModelFile = {
-    note: `Trained by evals/train/train-scorer.ts on ${present.map((w) => w.name).join(', ')} (l2 ${best.config.l2}, tuned-writer weight ${best.config.tunedWeight}). Feature names and weights only.`,
+    note: `Trained by evals/train/train-scorer.ts on ${present.length} writers in ${groups.length} groups${useAnnomi ? ' and AnnoMI odd transcripts (listening codes only)' : ''} (l2 ${best.config.l2}). Calibration and thresholds from out-of-group predictions. Feature names and weights only.`,
     criteria: [...CRITERIA],
-    thresholds: Object.fromEntries(CRITERIA.map((c, i) => [c, Math.round(decisions[i]!.threshold * 1000) / 1000])),
-    ruleOverride: CRITERIA.filter((_, i) => decisions[i]!.override),
+    thresholds: Object.fromEntries(CRITERIA.map((c, i) => [c, round(best.thresholds[i]!)])) as Record<Criterion, number>,
+    calibration: Object.fromEntries(CRITERIA.map((c, i) => [c, [round(best.calibration[i]!.a), round(best.calibration[i]!.b)]])) as Record<Criterion, number[]>,
     weights,
   };
-  console.log(`\nchosen: l2 ${best.config.l2}, tuned-writer weight ${best.config.tunedWeight}, LOWO mean ${best.mean.toFixed(3)}`);
-  console.log(`thresholds: ${CRITERIA.map((c, i) => `${c} ${decisions[i]!.threshold.toFixed(3)}${decisions[i]!.override ? ' +rule' : ''}`).join(', ')}`);
-  console.log(`${Object.keys(weights).length} features kept`);
+  console.log(`\nchosen: l2 ${best.config.l2}; ${Object.keys(weights).length} features kept`);
+
+  if (useAnnomi) {
+    const loaded = loadLabelModel(file)!;
+    const report_ = annomiItems(csv, 'report').filter((i) => i.text.trim());
+    const f1s = ANNOMI_CRITERIA.map((criterion, j) => {
+      const c = CRITERIA.indexOf(criterion);
+      const pairs = report_.map((item) => {
+        const e = exampleOf({ id: 'x', kind: 'listening', context: item.context, reply: item.text }, -1, []);
+        return [item.gold[j]!, calibrate(labelLogits(e.features, loaded), loaded)[c]! >= loaded.thresholds[c]!] as const;
+      });
+      return binaryMetrics(confusionOf(pairs)).f1;
+    });
+    console.log(`AnnoMI report split (even transcripts, never trained on): ${ANNOMI_CRITERIA.map((c, j) => `${c} ${f1s[j]!.toFixed(3)}`).join(', ')}; mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(3)}`);
+  }
+  const json = argValue('--json');
+  if (json) writeFileSync(json, `${JSON.stringify({ groups: GROUPS, report }, null, 2)}\n`);
   if (process.argv.includes('--dry-run')) return;
   writeFileSync(OUT, `${JSON.stringify(file)}\n`);
   console.log(`wrote ${OUT}`);

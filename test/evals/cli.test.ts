@@ -1,3 +1,4 @@
+import { CRITERIA } from '../../server/practice/criteria.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,13 +29,23 @@ const dataset = join(dir, 'tiny.jsonl');
 writeFileSync(dataset, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 
 describe('eval CLI', () => {
-  it('label writes one {id, labels} line per reply and nothing else on stdout', async () => {
+  it('label writes one {id, labels, scores} line per reply and nothing else on stdout', async () => {
     const { code, stdout } = await cli(['label', '--in', dataset]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toEqual({ id: 't1', labels: ['acknowledges_harm', 'takes_responsibility'] });
-    for (const line of lines) expect(Object.keys(line)).toEqual(['id', 'labels']);
+    expect(lines[0]).toMatchObject({ id: 't1', labels: ['acknowledges_harm', 'takes_responsibility'] });
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(['id', 'labels', 'scores']);
+      // A probability for all twelve criteria, and a label exactly where it is likely.
+      expect(Object.keys(line.scores).sort()).toEqual([...CRITERIA].sort());
+      for (const [criterion, p] of Object.entries(line.scores as Record<string, number>)) {
+        expect(p).toBeGreaterThanOrEqual(0);
+        expect(p).toBeLessThanOrEqual(1);
+        if (line.labels.includes(criterion)) expect(p).toBeGreaterThan(0.2);
+        else expect(p).toBeLessThan(0.8);
+      }
+    }
   });
 
   it('score --json prints the report, writes JSON and HTML, and exits 1 below the macro-F1 threshold', async () => {

@@ -7,9 +7,10 @@
  * The weights file holds feature names and numbers only (no sentences from any dataset). When
  * it is missing or empty the scorer is the rules alone.
  */
-import type { Criterion } from '../../criteria.js';
+import { CRITERIA, type Criterion } from '../../criteria.js';
+import { contentStems, type RuleFindings } from '../rules/index.js';
 import weightsFile from './reply-classifier-weights.json' with { type: 'json' };
-import { textFeatures } from './reply-features.js';
+import { classifierFeatures, classifierWordFeatures } from './reply-features.js';
 
 interface CriterionModel {
   threshold: number;
@@ -66,9 +67,35 @@ export function strongestSentence(criterion: ClassifiedCriterion, sentences: rea
   let bestZ = -Infinity;
   sentences.forEach((s, i) => {
     const f: string[] = [];
-    textFeatures(s.text, f);
+    classifierWordFeatures(s.text, f);
     const z = linear(m.weights, f);
     if (z > bestZ) { bestZ = z; best = i; }
   });
   return best;
+}
+
+/**
+ * The listening `reflects` classifier's probability, read by the label model as a feature;
+ * consulted only where the rules found no reflection.
+ */
+export function reflectsProbability({ reply, rules, found }: RuleFindings): number | undefined {
+  if (!hasModel('reflects') || reply.sentences.length === 0 || found.reflects.length > 0) return undefined;
+  const ruleLabels = CRITERIA.filter((c) => found[c].length > 0);
+  return probability('reflects', classifierFeatures(reply, rules.contextStems, contentStems(reply.norm), ruleLabels));
+}
+
+/**
+ * Listening only, with no label model: where the rules found no reflection, ask this
+ * classifier. Its features include the rule labels already found.
+ */
+export function addSecondOpinions({ reply, rules, found }: RuleFindings): void {
+  const silent = CLASSIFIED.filter((c) => found[c].length === 0 && hasModel(c));
+  if (silent.length === 0 || reply.sentences.length === 0) return;
+  const ruleLabels = CRITERIA.filter((c) => found[c].length > 0);
+  const features = classifierFeatures(reply, rules.contextStems, contentStems(reply.norm), ruleLabels);
+  for (const c of silent) {
+    if (!passes(c, features)) continue;
+    const s = reply.sentences[strongestSentence(c, reply.sentences)]!;
+    found[c].push({ criterion: c, start: s.start, end: s.end });
+  }
 }

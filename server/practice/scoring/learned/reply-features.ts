@@ -22,7 +22,7 @@ function bucket(n: number, edges: readonly number[]): number {
 }
 
 /** Word and bigram features of one stretch of normalised text ("w:so", "b:so_you"). */
-export function textFeatures(norm: string, out: string[]): void {
+export function classifierWordFeatures(norm: string, out: string[]): void {
   const words = (norm.match(WORDS) ?? []).filter((w) => !FILLERS.has(w));
   for (let i = 0; i < words.length; i++) {
     out.push(`w:${words[i]}`);
@@ -34,9 +34,9 @@ export function textFeatures(norm: string, out: string[]): void {
  * All features of a reply given its analysed text, the context's content stems and the rule
  * labels already found (the classifier learns when a rule's verdict is reliable).
  */
-export function replyFeatures(reply: AnalysedText, contextStems: ReadonlySet<string>, replyStems: ReadonlySet<string>, ruleLabels: readonly string[]): string[] {
+export function classifierFeatures(reply: AnalysedText, contextStems: ReadonlySet<string>, replyStems: ReadonlySet<string>, ruleLabels: readonly string[]): string[] {
   const out: string[] = ['bias'];
-  textFeatures(reply.norm, out);
+  classifierWordFeatures(reply.norm, out);
   const first = reply.sentences[0];
   if (first) {
     const lead = stripLead(first.text).match(/[a-z][a-z']*/g) ?? [];
