@@ -14,6 +14,7 @@ export function renderScoreTable(report: ScoreReport, options: { maxMistakes?: n
     lines.push(`${c.padEnd(26)} ${pct(m.precision).padStart(6)} ${pct(m.recall).padStart(6)} ${pct(m.f1).padStart(6)} ${pct(m.kappa).padStart(6)} ${String(m.support).padStart(7)}  ${m.tp}/${m.fp}/${m.fn}${note}`);
   }
   lines.push('', `macro-F1 ${pct(report.macroF1)}  (${report.macroF1Rule})`);
+  lines.push(`calibration: expected calibration error ${pct(report.calibration.ece)} over all scores, ${pct(report.calibration.eceGiven)} over the labels given (ten bands)`);
   const max = options.maxMistakes ?? 50;
   if (report.mistakes.length > 0) {
     lines.push('', `replies it got wrong (${report.mistakes.length}${report.mistakes.length > max ? `, first ${max} shown; all are in the JSON report` : ''}):`);

@@ -5,6 +5,7 @@
  */
 import { CRITERIA, type Criterion } from '../server/practice/criteria.js';
 import type { ScorerOutcome } from '../server/practice/scoring/scorer.js';
+import { calibrationError } from './calibration.js';
 import type { LabelledReply } from './dataset.js';
 import { MACRO_F1_RULE, macroF1, perCriterion, type BinaryMetrics } from './metrics.js';
 
@@ -35,6 +36,11 @@ export interface ScoreReport {
   /** Criteria whose F1 is 1 only because gold and predictions were both empty. */
   vacuousCriteria: Criterion[];
   criteria: Record<Criterion, BinaryMetrics>;
+  /**
+   * Expected calibration error of the scorer's scores over ten bands: over every (reply,
+   * criterion) score, and over the labels given only.
+   */
+  calibration: { ece: number; eceGiven: number };
   failedReplies: number;
   mistakes: Mistake[];
   thresholds: Thresholds;
@@ -63,6 +69,8 @@ export function buildScoreReport(args: {
     if (missed.length === 0 && extra.length === 0 && outcome.ok) continue;
     mistakes.push({ id: row.id, kind: row.kind, reply: row.reply, gold: [...gold], predicted: [...predicted], missed, extra, ...(outcome.ok ? {} : { error: outcome.error }) });
   }
+  const scored = pairs.flatMap(({ outcome, gold }) => (outcome.ok ? CRITERIA.map((c) => ({ p: outcome.scores[c], gold: gold.includes(c), given: outcome.labels.includes(c) })) : []));
+  const calibration = { ece: calibrationError(scored).ece, eceGiven: calibrationError(scored.filter((x) => x.given)).ece };
   const belowThreshold: string[] = [];
   if (args.thresholds.minMacroF1 !== undefined && macro < args.thresholds.minMacroF1) {
     belowThreshold.push(`macro-F1 ${macro.toFixed(3)} < ${args.thresholds.minMacroF1}`);
@@ -80,6 +88,7 @@ export function buildScoreReport(args: {
     macroF1Rule: MACRO_F1_RULE,
     vacuousCriteria: CRITERIA.filter((c) => criteria[c].vacuous),
     criteria,
+    calibration,
     failedReplies: pairs.filter((p) => !p.outcome.ok).length,
     mistakes,
     thresholds: args.thresholds,

@@ -18,7 +18,7 @@ import { CRITERIA, type Criterion } from '../../server/practice/criteria.js';
 import { calibrate, labelLogits, loadLabelModel, type LabelModelFile } from '../../server/practice/scoring/learned/index.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 import { ANNOMI_CRITERIA, annomiItems } from '../public/annomi.js';
-import { calibrationError, fitPlatt, type Calibrated } from './calibration.js';
+import { calibrationError, fitPlatt, type Calibrated } from '../calibration.js';
 import { trainAveraged, type LogisticModel, type LogisticOptions } from './logistic.js';
 import { exampleOf, GROUPS, loadExamples, writers, type Example } from './writer-data.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationError, fitPlatt } from '../../evals/train/calibration.js';
+import { calibrationError, fitPlatt } from '../../evals/calibration.js';
 
 /** A seeded generator, so the synthetic data is the same every run. */
 function rng(seed: number): () => number {

@@ -61,3 +61,10 @@ describe('meaning features', () => {
     expect(features('You should call her.', undefined, 'apology').has('m:you_directive&apology')).toBe(true);
   });
 });
+
+describe('meaning features of a denied minimiser', () => {
+  it('mark "not just" as a minimiser denied, and a bare "just" not', () => {
+    expect(features("It's not just a dinner. I stood you up.").has('m:minimiser_denied')).toBe(true);
+    expect(features("It's just a dinner.").has('m:minimiser_denied')).toBe(false);
+  });
+});

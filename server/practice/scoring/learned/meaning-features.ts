@@ -1,6 +1,6 @@
 /**
  * Features that carry meaning across wordings, read with wink-nlp's English model (parts of
- * speech, lemmas, negation) rather than with lists of phrases.
+ * speech, lemmas) rather than with lists of phrases.
  *
  * Why: each writer words an excuse, a blame or a piece of advice their own way, and a rule list
  * only knows the wordings it was shown. What transfers is the shape underneath: who is the
@@ -20,7 +20,9 @@ import winkNLP, { type PartOfSpeech } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { stem } from '../rules/text-analysis.js';
 
-const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+// Sentence boundaries and parts of speech only: negation is read from the words themselves,
+// which halves the model's cost per reply.
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 type Person = 'SPEAKER' | 'LISTENER' | 'THIRD' | 'NAMED' | 'GENERIC' | 'IT' | 'THING';
@@ -38,6 +40,10 @@ const PEOPLE = new Set([
   'roommate', 'housemate', 'grandma', 'granny', 'nan', 'grandad', 'uncle', 'aunt', 'cousin', 'family', 'doctor', 'nurse', 'company',
   'council', 'school', 'office', 'bank', 'landlord', 'supplier', 'contractor', 'driver', 'lawyer', 'committee', 'board', 'everyone',
 ]);
+/** Words that point at another's habit or share of the fault. */
+const POINTED = new Set(['only', 'never', 'always', 'too', 'also', 'even', 'still', 'tend', 'keep', 'start', 'again', 'either']);
+const NEGATORS = new Set(['not', 'never', 'no', "n't", 'nothing', 'nobody', 'nowhere', 'cannot']);
+const LEAD_FILLERS = new Set(['so', 'well', 'look', 'honestly', 'ok', 'okay', 'yeah', 'oh', 'and']);
 const POSSESSIVE = new Set(['my', 'your', 'ur', 'his', 'her', 'their', 'our']);
 const MODALS = new Set(['should', 'could', 'would', 'must', 'might', 'may', 'can', 'shall', 'will', 'ought', 'need', 'gotta', 'have']);
 const DIRECTIVE_MODALS = new Set(['should', 'must', 'need', 'ought', 'gotta', 'have', 'could', 'might']);
@@ -54,6 +60,7 @@ const FEELING_LEMMAS = new Set([
 const CONTENT_POS = new Set<PartOfSpeech>(['NOUN', 'VERB', 'ADJ', 'PROPN', 'ADV', 'NUM']);
 const STOP_LEMMAS = new Set(['be', 'have', 'do', 'get', 'go', 'just', 'really', 'so', 'very', 'not', 'then', 'now', 'like', 'know', 'think', 'say', 'tell', 'make', 'want', 'thing', 'way', 'lot', 'bit', 'also', 'even', 'still', 'too', 'here', 'there', 'well', 'yeah', 'okay', 'ok', 'oh', 'sorry', 'feel', 'mean', 'sure']);
 
+/** `neg`: the word itself negates (wink splits "didn't" into "did" and "not"). */
 interface Token { word: string; lemma: string; pos: PartOfSpeech; neg: boolean }
 
 interface Read { tokens: Token[]; sentences: [number, number][] }
@@ -64,8 +71,7 @@ function read(text: string): Read {
   // wink's types declare `its.lemma` with an addons parameter that `out` supplies itself.
   const lemmas = doc.tokens().out(its.lemma as typeof its.normal);
   const pos = doc.tokens().out(its.pos) as PartOfSpeech[];
-  const neg = doc.tokens().out(its.negationFlag) as unknown as boolean[];
-  const tokens: Token[] = words.map((word, i) => ({ word, lemma: lemmas[i] ?? word, pos: pos[i]!, neg: Boolean(neg[i]) }));
+  const tokens: Token[] = words.map((word, i) => ({ word, lemma: lemmas[i] ?? word, pos: pos[i]!, neg: NEGATORS.has(word) }));
   return { tokens, sentences: doc.sentences().out(its.span) as unknown as [number, number][] };
 }
 
@@ -131,17 +137,17 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
   const add = (f: string) => { out.push(f); out.push(`${f}&${kind}`); };
   let speakerClauses = 0;
   let listenerClauses = 0;
-  const lower = tokens.map((t) => t.word);
 
   for (const [from, to] of r.sentences) {
     let last = to;
     while (last > from && tokens[last]!.pos === 'PUNCT' && tokens[last]!.word !== '?') last--;
     const isQuestion = tokens[to]?.word === '?' || tokens[last]?.word === '?';
     let first = from;
-    while (first <= to && (tokens[first]!.pos === 'INTJ' || tokens[first]!.pos === 'PUNCT' || ['so', 'well', 'look', 'honestly', 'ok', 'okay', 'yeah', 'oh', 'and'].includes(tokens[first]!.word))) first++;
+    while (first <= to && (tokens[first]!.pos === 'INTJ' || tokens[first]!.pos === 'PUNCT' || LEAD_FILLERS.has(tokens[first]!.word))) first++;
     if (first > to) continue;
     const head = tokens[first]!;
-    const hasVerb = tokens.slice(from, to + 1).some(isVerbish);
+    let hasVerb = false;
+    for (let i = from; i <= to && !hasVerb; i++) hasVerb = isVerbish(tokens[i]!);
     if (!hasVerb && to - from >= 1) add('m:fragment');
     if (tokens[from]?.word === 'so' && !isQuestion) add('m:so_open');
 
@@ -161,8 +167,16 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
       let passive = false;
       let negated = false;
       let beSeen = false;
+      let hasBy = false;
+      let hadLike = false;
+      let feeling = false;
+      let pointed: string | undefined;
       for (let i = clause.start; i <= clause.end; i++) {
         const t = tokens[i]!;
+        if (!pointed && POINTED.has(t.lemma)) pointed = t.lemma;
+        if (t.word === 'by') hasBy = true;
+        if (t.word === 'had' || t.word === "hadn't" || t.word === "'d" || t.word === 'were') hadLike = true;
+        if (FEELING_LEMMAS.has(t.lemma)) feeling = true;
         if (t.neg || t.word === 'not' || t.word === 'never') negated = true;
         // "my boss", "your lock": the possessor is not the subject; the noun after it is.
         if (!verb && !subject && !(POSSESSIVE.has(t.word) && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[i + 1]?.pos ?? ''))) subject = personOf(t);
@@ -177,7 +191,7 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
           if (t.lemma === 'get' && isPast(tokens[i + 1] ?? t)) passive = true;
         }
       }
-      if (passive && lower.slice(clause.start, clause.end + 1).includes('by')) passive = false;
+      if (hasBy) passive = false;
       const s = subject ?? (verb ? 'NONE' : undefined);
       if (!s) continue;
       if (s === 'SPEAKER') speakerClauses++;
@@ -192,14 +206,15 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
         if (isPast(verb)) add(`m:subj:${s}+past`);
         out.push(`m:sv:${s}_${verb.lemma}`);
       }
-      if (clause.conn === 'if') {
-        const hadLike = lower.slice(clause.start, clause.end + 1).some((w) => w === 'had' || w === "hadn't" || w === "'d" || w === 'were');
-        if (hadLike) { add('m:counterfactual'); add(`m:counterfactual:${s}`); }
-      }
+      if (clause.conn === 'if' && hadLike) { add('m:counterfactual'); add(`m:counterfactual:${s}`); }
+      if (verb && (verb.lemma === 'mean' || verb.lemma === 'intend') && negated) add('m:intent_denied');
+      if (s === 'GENERIC' && verb && !modal && !isPast(verb)) add('m:everyone_does');
       if (s === 'GENERIC' && modal && ['would', 'could', 'can', 'will'].includes(modal)) add('m:anyone_would');
       if ((s === 'IT' || s === 'THING') && verb && ['happen', 'slip', 'get', 'go', 'come', 'end'].includes(verb.lemma)) add(`m:it_${verb.lemma}`);
-      if (s === 'LISTENER' && tokens.slice(clause.start, clause.end + 1).some((t) => FEELING_LEMMAS.has(t.lemma))) add('m:you_feeling');
-      if (s === 'SPEAKER' && tokens.slice(clause.start, clause.end + 1).some((t) => FEELING_LEMMAS.has(t.lemma))) add('m:i_feeling');
+      // "you only gave me a week", "you'd gone quiet too", "he always does this": pointing at someone else's habit or part.
+      if (pointed && s !== 'SPEAKER' && s !== 'NONE') add(`m:subj:${s}+pointed:${pointed}`);
+      if (s === 'LISTENER' && feeling) add('m:you_feeling');
+      if (s === 'SPEAKER' && feeling) add('m:i_feeling');
     }
   }
 
@@ -224,6 +239,8 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
     if (tokens[i]!.word === 'due' && tokens[i + 1]!.word === 'to') add('m:due_to');
     if (tokens[i]!.word === 'next' && tokens[i + 1]!.word === 'time') add('m:next_time');
     if (tokens[i]!.lemma === 'both' && (tokens[i + 1]!.word === 'sides' || tokens[i + 1]!.word === 'ways')) add('m:both_sides');
+    // "it's not just a dinner", "it wasn't only the money": a minimiser denied, the opposite of minimising.
+    if (tokens[i]!.neg && (tokens[i + 1]!.word === 'just' || tokens[i + 1]!.word === 'only' || tokens[i + 1]!.word === 'merely')) add('m:minimiser_denied');
   }
 
   // Lemmas of verbs and adjectives: one weight for "forgot", "forget" and "forgetting".
