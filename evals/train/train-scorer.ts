@@ -143,21 +143,29 @@ function main(): void {
       console.log(`${g.padEnd(22)} ${String(r.writers).padStart(7)}  ${String(r.replies).padStart(7)}  ${r.rules.toFixed(3)}   ${r.model.toFixed(3)}`);
       return r;
     });
-    const others = byGroup.filter((r) => r.group !== 'project');
+    // Off-script replies mostly carry no label, so a macro-F1 over twelve criteria says little
+    // there (one false label zeroes a criterion); they are measured by the labels wrongly given.
+    const others = byGroup.filter((r) => r.group !== 'project' && r.group !== 'off-script');
     const mean = others.reduce((s, r) => s + r.model, 0) / others.length;
     const worst = others.reduce((w, r) => (r.model < w.model ? r : w));
-    console.log(`mean of groups the rules were never tuned on: ${mean.toFixed(3)}; worst: ${worst.group} ${worst.model.toFixed(3)}`);
+    console.log(`mean of groups the rules were never tuned on (off-script aside): ${mean.toFixed(3)}; worst: ${worst.group} ${worst.model.toFixed(3)}`);
+    const offScript = examples.filter((e) => groupOf(e) === 'off-script');
+    if (offScript.length > 0) {
+      const unlabelled = offScript.filter((e) => e.gold.every((g) => g !== true));
+      const clean = unlabelled.filter((e) => predicted(e).every((p) => !p)).length;
+      console.log(`off-script: ${clean} of ${unlabelled.length} replies with no label got none (${((clean / unlabelled.length) * 100).toFixed(1)}%)`);
+    }
     const byWriter = present.map((w, i) => {
       const rows = examples.filter((e) => e.writer === i);
       return { writer: w.name, group: w.group, replies: rows.length, model: macro(rows, predicted) };
     });
     console.log(`per writer: ${byWriter.map((w) => `${w.writer} ${w.model.toFixed(3)}`).join(', ')}`);
     const perCriterion = CRITERIA.map((name, c) => {
-      const rows = examples.filter((e) => groupOf(e) !== 'project');
+      const rows = examples.filter((e) => groupOf(e) !== 'project' && groupOf(e) !== 'off-script');
       const m = binaryMetrics(confusionOf(rows.map((e) => [e.gold[c] === true, predicted(e)[c]!] as const)));
       return { criterion: name, precision: m.precision, recall: m.recall, f1: m.f1, threshold: thresholds[c]! };
     });
-    console.log('per criterion (groups the rules were never tuned on, pooled):');
+    console.log('per criterion (groups the rules were never tuned on, off-script aside, pooled):');
     for (const r of perCriterion) console.log(`  ${r.criterion.padEnd(25)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (threshold ${r.threshold.toFixed(3)})`);
     const nearMiss = nearMissFlips(examples, predicted);
     console.log(`near-miss pairs, out of group: ${nearMiss.flipped} of ${nearMiss.pairs} flip the one label they differ in (${((nearMiss.flipped / Math.max(1, nearMiss.pairs)) * 100).toFixed(1)}%)`);

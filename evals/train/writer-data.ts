@@ -36,6 +36,7 @@ export const GROUPS: Record<string, string> = {
   regional: 'regional Englishes: Scottish, Australian, Southern US, Irish, and a blokey Londoner',
   'length-extremes': 'a rambling over-explainer and a man of very few words',
   'family-and-listening': 'a peer-support volunteer who reflects in MI fragments, and a father of teenagers',
+  'off-script': 'what people type when they are not playing along: tests, injections, one-word answers, jokes, other languages',
 };
 
 export function writers(sharedDir: string): Writer[] {
@@ -67,6 +68,7 @@ export function writers(sharedDir: string): Writer[] {
     hand('w25-terse', 'length-extremes'),
     hand('w28-counsellor', 'family-and-listening'),
     hand('w29-parent', 'family-and-listening'),
+    hand('w33-off-script', 'off-script'),
   ];
 }
 

@@ -85,7 +85,7 @@ describe('eval CLI', () => {
     expect(result.stderr).toMatch(/bad\.jsonl:2: field "labels\.0"/);
     expect((await cli(['score', '--dataset', dataset, '--min-f1', 'kindness=0.5'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);
-  });
+  }, 60_000);
 
   it('explains what the llm scorer needs and exits 2', async () => {
     const { code, stderr } = await cli(['label', '--in', dataset, '--scorer', 'llm']);
