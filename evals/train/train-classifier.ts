@@ -22,7 +22,7 @@ import { parseCsv } from '../public/csv.js';
 import { findByRules } from '../../server/practice/scoring/rules/index.js';
 import { CLASSIFIED, type ClassifiedCriterion } from '../../server/practice/scoring/learned/reply-classifier.js';
 import { classifierFeatures } from '../../server/practice/scoring/learned/reply-features.js';
-import { contentStems } from '../../server/practice/scoring/rules/text-analysis.js';
+import { contentStems } from '../../server/practice/scoring/rules/index.js';
 import { CRITERIA } from '../../server/practice/criteria.js';
 
 const OUT = resolve(process.cwd(), 'server/practice/scoring/reply-classifier-weights.json');

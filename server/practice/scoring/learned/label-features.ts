@@ -14,7 +14,7 @@
  */
 import { CRITERIA } from '../../criteria.js';
 import type { RuleFindings } from '../rules/index.js';
-import { stripLead, type Sentence } from '../rules/text-analysis.js';
+import { stripLead, type Sentence } from '../rules/index.js';
 
 const TOKEN = /[a-z][a-z']*|\d+|[,;:—–?!]/g;
 const FILLERS = new Set(['um', 'uh', 'er', 'mm', 'mmm', 'hmm', 'mhm', 'like', 'kinda', 'sorta', 'lol', 'omg', 'ngl', 'tbh']);

@@ -18,7 +18,7 @@
  */
 import winkNLP, { type PartOfSpeech } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { stem } from '../rules/text-analysis.js';
+import { stem } from '../rules/index.js';
 
 // Sentence boundaries and parts of speech only: negation is read from the words themselves,
 // which halves the model's cost per reply.

@@ -9,7 +9,7 @@
  * features capture the first; a handful of hand features the rest. Everything is a string, so
  * the committed weights are feature names and numbers only.
  */
-import { stripLead, type AnalysedText } from '../rules/text-analysis.js';
+import { stripLead, type AnalysedText } from '../rules/index.js';
 
 const WORDS = /[a-z][a-z']*|\d+|\?/g;
 /** Fillers that carry nothing for either criterion; dropping them keeps bigrams meaningful. */
