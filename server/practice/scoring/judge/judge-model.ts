@@ -9,7 +9,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { extractJsonMiddleware, wrapLanguageModel } from 'ai';
 
-export interface JudgeModelConfig {
+interface JudgeModelConfig {
   apiKey: string;
   baseURL?: string;
   model: string;
@@ -22,7 +22,7 @@ export function createJudgeModel({ apiKey, baseURL, model, fetch }: JudgeModelCo
 }
 
 /** Wraps any model so a fenced or prose-wrapped JSON reply reaches the parser as bare JSON. */
-export function withJsonExtraction(model: LanguageModelV3): LanguageModelV3 {
+function withJsonExtraction(model: LanguageModelV3): LanguageModelV3 {
   return wrapLanguageModel({ model, middleware: extractJsonMiddleware({ transform: extractJsonText }) });
 }
 

@@ -10,7 +10,7 @@ import type { ScoreResult } from '../scorer.js';
 
 export const JUDGE_PROMPT_VERSION = 'judge-v1';
 
-export interface JudgePromptInput {
+interface JudgePromptInput {
   kind: Kind;
   /** What the partner last said; may be empty for a draft. */
   context: string;
@@ -19,7 +19,7 @@ export interface JudgePromptInput {
   offlineEvidence?: Pick<ScoreResult, 'labels' | 'evidence'>;
 }
 
-export interface JudgePrompt {
+interface JudgePrompt {
   system: string;
   prompt: string;
 }
@@ -188,7 +188,7 @@ export function apologyJudgePrompt(input: KindInput): JudgePrompt {
   return { system: SYSTEM, prompt: userPrompt(framing, { ...input, kind: 'apology' }) };
 }
 
-export function listeningJudgePrompt(input: KindInput): JudgePrompt {
+function listeningJudgePrompt(input: KindInput): JudgePrompt {
   const framing: KindFraming = {
     exercise: 'Kind: listening. The person is practising active listening while their partner shares something hard; the reply is one turn of that conversation.',
     contextIs: 'The context is what the partner shared. What someone else did to the partner is not harm the speaker caused (rule 1).',
@@ -196,7 +196,7 @@ export function listeningJudgePrompt(input: KindInput): JudgePrompt {
   return { system: SYSTEM, prompt: userPrompt(framing, { ...input, kind: 'listening' }) };
 }
 
-export function draftJudgePrompt(input: KindInput): JudgePrompt {
+function draftJudgePrompt(input: KindInput): JudgePrompt {
   const framing: KindFraming = {
     exercise: 'Kind: draft. The person wrote a message to send later; the reply is the whole draft.',
     contextIs: 'The context, when there is one, is what the other person last said; it may be empty.',

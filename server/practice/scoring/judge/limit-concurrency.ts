@@ -4,7 +4,7 @@
  * calls in flight (rate limits, and a local model that serves one request at a time).
  */
 
-export type Limit = <T>(task: () => Promise<T>) => Promise<T>;
+type Limit = <T>(task: () => Promise<T>) => Promise<T>;
 
 export function limitConcurrency(max: number): Limit {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`concurrency must be a positive integer, got ${max}`);

@@ -25,10 +25,10 @@ const verdictSchema = z.object({ met: z.boolean(), evidence: z.string().nullable
  * json_schema (every key required, no extra keys); when parsing, unknown extra keys from a
  * server that ignored the schema are dropped rather than failing the verdict.
  */
-export const judgeOutputSchema = z.object(
+const judgeOutputSchema = z.object(
   Object.fromEntries(CRITERIA.map((criterion) => [criterion, verdictSchema])) as Record<Criterion, typeof verdictSchema>,
 );
-export type JudgeVerdict = z.infer<typeof judgeOutputSchema>;
+type JudgeVerdict = z.infer<typeof judgeOutputSchema>;
 
 /** Where verdicts are kept between runs. The database implements it; the domain knows no SQL. */
 export interface JudgeCache {
@@ -36,7 +36,7 @@ export interface JudgeCache {
   set(key: string, model: string, value: unknown): Promise<void>;
 }
 
-export interface JudgeCacheKeyInput {
+interface JudgeCacheKeyInput {
   model: string;
   promptVersion: string;
   kind: Kind;
@@ -157,7 +157,7 @@ export function createLlmJudge({
 }
 
 /** Labels in the criteria's order; quotes the reply does not contain are dropped, labels kept. */
-export function toScoreResult(reply: string, verdict: JudgeVerdict): ScoreResult {
+function toScoreResult(reply: string, verdict: JudgeVerdict): ScoreResult {
   const labels = CRITERIA.filter((criterion) => verdict[criterion].met);
   const evidence: EvidenceSpan[] = [];
   for (const criterion of labels) {
@@ -173,7 +173,7 @@ export function toScoreResult(reply: string, verdict: JudgeVerdict): ScoreResult
  * A short reason for a failed call. Never the upstream message or the raw reply: both can
  * echo what the person typed, and the reason ends up in logs and eval reports.
  */
-export function failureReason(error: unknown, timeoutMs: number): string {
+function failureReason(error: unknown, timeoutMs: number): string {
   if (RetryError.isInstance(error)) return failureReason(error.lastError, timeoutMs);
   if (NoObjectGeneratedError.isInstance(error)) {
     if (error.finishReason === 'length') return 'model reply was cut off at its token limit';

@@ -5,7 +5,7 @@
  * the quote in quotation marks. Each of those is forgiven; anything else is not found.
  */
 
-export interface LocatedQuote {
+interface LocatedQuote {
   start: number;
   end: number;
   /** The reply's own words at those offsets, which may differ from the model's copy. */

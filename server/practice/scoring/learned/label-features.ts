@@ -56,58 +56,22 @@ const DEMONSTRATIVE = new Set(['the', 'this', 'that']);
 
 const LEXICON_NAMES = LEXICON.map(([name]) => `lex:${name}`);
 
-/**
- * A family of features: the names `prefix + a` or `prefix + a + "_" + b`, where `prefix` ends
- * in its only ":". The id lets the scorer's sink find the family's weights by index.
- */
-export interface Family {
-  readonly prefix: string;
-  readonly id: number;
-}
-/** Every family, in id order. */
-export const FAMILIES: Family[] = [];
-function family(prefix: string): Family {
-  const f = { prefix, id: FAMILIES.length };
-  FAMILIES.push(f);
-  return f;
-}
-const KIND = family('k:');
-const RULE = family('r:');
-const SIGNAL = family('s:');
-const WORD = family('w:');
-const BIGRAM = family('b:');
-const NEGATED = family('n:');
-const PERSON_BIGRAM = family('p:');
-const CLAUSE = family('cl:');
-
-/**
- * Where features go: a sink can either build the names (`NameList`, for training and
- * inspection) or look up the parts without building a string (the scorer's logit sink in
- * `label-model.ts`). Both see the same features in the same order.
- */
-export interface FeatureSink {
-  /** The feature `name`. */
-  add(name: string): void;
-  /** The feature `family.prefix + a`. */
-  add1(family: Family, a: string): void;
-  /** The feature `family.prefix + a + "_" + b`. */
-  add2(family: Family, a: string, b: string): void;
-}
-
-/** A sink that collects the feature names. */
-export class NameList implements FeatureSink {
-  constructor(readonly out: string[] = []) {}
-  add(name: string): void { this.out.push(name); }
-  add1(family: Family, a: string): void { this.out.push(`${family.prefix}${a}`); }
-  add2(family: Family, a: string, b: string): void { this.out.push(`${family.prefix}${a}_${b}`); }
-}
+/** Feature-name prefixes by family; a feature is `prefix + a` or `prefix + a + "_" + b`. */
+const KIND = 'k:';
+const RULE = 'r:';
+const SIGNAL = 's:';
+const WORD = 'w:';
+const BIGRAM = 'b:';
+const NEGATED = 'n:';
+const PERSON_BIGRAM = 'p:';
+const CLAUSE = 'cl:';
 
 /**
  * Who does what in each clause: the clause's connective ("but", "because") and its subject as
  * a person class, or a name (capitalised mid-sentence in the raw text) or "the …" noun phrase.
  * "…, but you never reply" and "because HR sent it" are blame and excuse in any words.
  */
-function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], out: FeatureSink): void {
+function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], out: string[]): void {
   const re = /[a-z][a-z']*|[,;:—–.!?]/g;
   let conn = 'start';
   let expectSubject = true;
@@ -124,8 +88,8 @@ function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], 
     if (OPENERS.has(w)) continue;
     const ch = raw[rawIndex[m.index] ?? 0] ?? '';
     const subject = PERSON_OF.get(w) ?? (DEMONSTRATIVE.has(w) ? 'THE' : ch !== ch.toLowerCase() && conn !== 'start' ? 'NAME' : w === 'it' || w === "it's" ? 'IT' : 'OTHER');
-    out.add2(CLAUSE, conn, subject);
-    if (subject !== 'OTHER') out.add1(CLAUSE, subject);
+    out.push(`${CLAUSE}${conn}_${subject}`);
+    if (subject !== 'OTHER') out.push(CLAUSE + subject);
     expectSubject = false;
   }
 }
@@ -143,25 +107,21 @@ function bucket(n: number, edges: readonly number[]): number {
  * time than they gave out of writer.
  */
 export function textFeatures(norm: string, out: string[]): void {
-  emitTextFeatures(norm, new NameList(out));
-}
-
-export function emitTextFeatures(norm: string, out: FeatureSink): void {
   const tokens = (norm.match(TOKEN) ?? []).filter((w) => !FILLERS.has(w));
   let negate = 0;
   let prev = '';
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
-    if (CLAUSE_END.has(w)) { negate = 0; prev = w === '?' ? '?' : ''; if (w === '?') out.add('w:?'); continue; }
-    out.add1(WORD, w);
-    if (prev) out.add2(BIGRAM, prev, w);
-    if (negate > 0) { out.add1(NEGATED, w); negate--; }
+    if (CLAUSE_END.has(w)) { negate = 0; prev = w === '?' ? '?' : ''; if (w === '?') out.push('w:?'); continue; }
+    out.push(WORD + w);
+    if (prev) out.push(`${BIGRAM}${prev}_${w}`);
+    if (negate > 0) { out.push(NEGATED + w); negate--; }
     if (isNegator(w)) negate = 3;
     const p = PERSON_OF.get(w);
     if (p !== undefined) {
       const a = tokens[i + 1];
       if (a !== undefined && !CLAUSE_END.has(a)) {
-        out.add2(PERSON_BIGRAM, p, a);
+        out.push(`${PERSON_BIGRAM}${p}_${a}`);
       }
     }
     prev = w;
@@ -169,8 +129,8 @@ export function emitTextFeatures(norm: string, out: FeatureSink): void {
 }
 
 /** The feature prefixes of one sentence position ("s" every sentence, "f" first, "l" last). */
-interface Position { one: Family; two: Family; q: Family; subj: Family }
-const position = (p: string): Position => ({ one: family(`${p}1:`), two: family(`${p}2:`), q: family(`${p}q:`), subj: family(`${p}subj:`) });
+interface Position { one: string; two: string; q: string; subj: string }
+const position = (p: string): Position => ({ one: `${p}1:`, two: `${p}2:`, q: `${p}q:`, subj: `${p}subj:` });
 const EVERY = position('s');
 const FIRST = position('f');
 const LAST = position('l');
@@ -181,29 +141,29 @@ function leadWords(s: Sentence): string[] {
 }
 
 /** How a sentence opens and whether (and how) it asks. */
-function sentenceShape(lead: readonly string[], isQuestion: boolean, position: Position, out: FeatureSink): void {
-  if (lead[0]) out.add1(position.one, lead[0]);
-  if (lead[1]) out.add2(position.two, lead[0]!, lead[1]);
+function sentenceShape(lead: readonly string[], isQuestion: boolean, position: Position, out: string[]): void {
+  if (lead[0]) out.push(position.one + lead[0]);
+  if (lead[1]) out.push(`${position.two}${lead[0]!}_${lead[1]}`);
   const first = lead[0] ?? '';
   if (isQuestion) {
     const t = lead.join(' ');
-    out.add1(position.q, WH.test(t) ? 'wh' : AUX.test(t) ? 'aux' : 'other');
+    out.push(position.q + (WH.test(t) ? 'wh' : AUX.test(t) ? 'aux' : 'other'));
   }
   const person = PERSON_OF.get(first);
-  if (person) out.add1(position.subj, person);
+  if (person) out.push(position.subj + person);
 }
 
-function contextFeatures(findings: RuleFindings, out: FeatureSink): void {
+function contextFeatures(findings: RuleFindings, out: string[]): void {
   const ctx = findings.rules.context.norm;
-  if (ctx.trim() === '') { out.add('c:empty'); return; }
-  if (/\bwhy\b|how could you|what happened|explain/.test(ctx)) out.add('c:why');
-  if (findings.rules.adviceRequested) out.add('c:advice');
-  if (FEELING.test(ctx)) out.add('c:feeling');
-  if (/\?/.test(ctx)) out.add('c:question');
-  if (/\b(?:you|your)\b/.test(ctx)) out.add('c:you');
+  if (ctx.trim() === '') { out.push('c:empty'); return; }
+  if (/\bwhy\b|how could you|what happened|explain/.test(ctx)) out.push('c:why');
+  if (findings.rules.adviceRequested) out.push('c:advice');
+  if (FEELING.test(ctx)) out.push('c:feeling');
+  if (/\?/.test(ctx)) out.push('c:question');
+  if (/\b(?:you|your)\b/.test(ctx)) out.push('c:you');
   let shared = 0;
   for (const s of findings.rules.contextStems) if (findings.reply.norm.includes(s)) shared++;
-  out.add(`c:shared${bucket(shared, [0, 1, 3])}`);
+  out.push(`c:shared${bucket(shared, [0, 1, 3])}`);
 }
 
 /** Number of pieces `text.split(/\s+/)` gives, without building them. */
@@ -219,29 +179,24 @@ function splitCount(text: string): number {
  * `reflectsProbability` is the listening second opinion of `reply-classifier.ts`, when consulted.
  */
 export function labelFeatures(findings: RuleFindings, reflectsProbability?: number): string[] {
-  const out = new NameList();
-  emitLabelFeatures(findings, reflectsProbability, out);
-  return out.out;
-}
-
-export function emitLabelFeatures(findings: RuleFindings, reflectsProbability: number | undefined, out: FeatureSink): void {
+  const out: string[] = [];
   const { reply, found, signals } = findings;
   const kind = findings.rules.kind;
-  out.add('bias');
-  out.add1(KIND, kind);
+  out.push('bias');
+  out.push(KIND + kind);
   for (const c of CRITERIA) {
     const n = found[c].length;
     if (n === 0) continue;
-    out.add1(RULE, c);
-    out.add1(RULE, `${c}&${kind}`);
-    if (n > 1) out.add1(RULE, `${c}:many`);
+    out.push(RULE + c);
+    out.push(RULE + `${c}&${kind}`);
+    if (n > 1) out.push(RULE + `${c}:many`);
   }
   for (const [name, n] of Object.entries(signals)) {
-    if (n > 0) { out.add1(SIGNAL, name); out.add1(SIGNAL, `${name}&${kind}`); }
+    if (n > 0) { out.push(SIGNAL + name); out.push(SIGNAL + `${name}&${kind}`); }
   }
-  if (reflectsProbability !== undefined) out.add(`clf:reflects${bucket(reflectsProbability, [0.2, 0.4, 0.6, 0.8])}`);
+  if (reflectsProbability !== undefined) out.push(`clf:reflects${bucket(reflectsProbability, [0.2, 0.4, 0.6, 0.8])}`);
 
-  emitTextFeatures(reply.norm, out);
+  textFeatures(reply.norm, out);
   const sentences = reply.sentences;
   // Each sentence's lead words once, though the first and last are shaped twice.
   let firstLead: string[] | undefined;
@@ -254,14 +209,15 @@ export function emitLabelFeatures(findings: RuleFindings, reflectsProbability: n
   }
   if (firstLead !== undefined) sentenceShape(firstLead, sentences[0]!.isQuestion, FIRST, out);
   if (sentences.length > 1) sentenceShape(lastLead, sentences.at(-1)!.isQuestion, LAST, out);
-  out.add(`len:${bucket(splitCount(reply.norm), [4, 8, 15, 30, 60])}`);
-  out.add(`sents:${bucket(sentences.length, [1, 2, 4])}`);
+  out.push(`len:${bucket(splitCount(reply.norm), [4, 8, 15, 30, 60])}`);
+  out.push(`sents:${bucket(sentences.length, [1, 2, 4])}`);
   const mine = reply.norm.match(/\b(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)\b/g)?.length ?? 0;
   const yours = reply.norm.match(/\b(?:you|your|you're|you've|you'd|yours|yourself)\b/g)?.length ?? 0;
-  out.add(`iyou:${bucket(mine, [0, 2, 5])}_${bucket(yours, [0, 2, 5])}`);
-  if (/\bsorry\b[^.?!]*\bbut\b/.test(reply.norm)) out.add('sorry_but');
-  for (let i = 0; i < LEXICON.length; i++) if (LEXICON[i]![1].test(reply.norm)) out.add(LEXICON_NAMES[i]!);
-  if (/\b(?:was|were|been|is|are|got) (?:\w+ )?[a-z]+(?:ed|en|nt) by\b/.test(reply.norm)) out.add('passive_by');
+  out.push(`iyou:${bucket(mine, [0, 2, 5])}_${bucket(yours, [0, 2, 5])}`);
+  if (/\bsorry\b[^.?!]*\bbut\b/.test(reply.norm)) out.push('sorry_but');
+  for (let i = 0; i < LEXICON.length; i++) if (LEXICON[i]![1].test(reply.norm)) out.push(LEXICON_NAMES[i]!);
+  if (/\b(?:was|were|been|is|are|got) (?:\w+ )?[a-z]+(?:ed|en|nt) by\b/.test(reply.norm)) out.push('passive_by');
   clauseFeatures(reply.raw, reply.norm, reply.rawIndex, out);
   contextFeatures(findings, out);
+  return out;
 }

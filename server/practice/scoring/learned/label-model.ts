@@ -107,7 +107,7 @@ export function calibrate(logits: Float64Array, model: LoadedModel): Float64Arra
   return p;
 }
 
-export interface LabelRead {
+interface LabelRead {
   /** Per criterion (CRITERIA order): is the label given. */
   given: boolean[];
   /** Per criterion: the calibrated probability that it holds. */

@@ -30,7 +30,7 @@ for (const c of CLASSIFIED) {
   if (m && typeof m.threshold === 'number') models.set(c, { threshold: m.threshold, weights: new Map(Object.entries(m.weights)) });
 }
 
-export function hasModel(criterion: ClassifiedCriterion): boolean {
+function hasModel(criterion: ClassifiedCriterion): boolean {
   return models.has(criterion);
 }
 
@@ -60,7 +60,7 @@ export function passes(criterion: ClassifiedCriterion, features: readonly string
 }
 
 /** Index of the sentence whose own words weigh most for the criterion: the evidence to quote. */
-export function strongestSentence(criterion: ClassifiedCriterion, sentences: readonly { text: string }[]): number {
+function strongestSentence(criterion: ClassifiedCriterion, sentences: readonly { text: string }[]): number {
   const m = models.get(criterion);
   if (!m || sentences.length < 2) return 0;
   let best = 0;
