@@ -53,7 +53,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
 
   const engine: PartnerEngine = config.model
     ? createLlmEngine({ ...config.model, fetch: options.fetch })
-    : createBuiltinEngine({ label: scoreReply, paceMs: config.builtinPaceMs });
+    : createBuiltinEngine({ paceMs: config.builtinPaceMs });
 
   // With a model configured, the judge adds a second, more careful read of each turn.
   const judge = config.model && config.judge

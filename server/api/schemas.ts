@@ -57,6 +57,8 @@ export const coachReadSchema = z.object({
   labels: z.array(criterionSchema),
   evidence: z.record(z.string(), z.string()),
   spans: z.array(evidenceSchema),
+  /** The scorer's probability for each of the twelve criteria (see practice/confidence.ts). */
+  scores: z.partialRecord(criterionSchema, z.number()),
   tip: z.string().nullable(),
   trustBefore: z.number(),
   trustAfter: z.number(),

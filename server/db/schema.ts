@@ -5,6 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { LabelScores } from '../practice/confidence.js';
+import type { Criterion } from '../practice/criteria.js';
+import type { EvidenceSpan } from '../practice/scoring/scorer.js';
 
 export const sessions = sqliteTable(
   'sessions',
@@ -52,8 +55,10 @@ export const coachReads = sqliteTable(
       .references(() => messages.id, { onDelete: 'cascade' }),
     /** `offline`, or `llm:<model>` for the judge's later read. */
     scorer: text('scorer').notNull(),
-    labels: text('labels', { mode: 'json' }).$type<string[]>().notNull(),
-    evidence: text('evidence', { mode: 'json' }).$type<{ criterion: string; start: number; end: number; quote: string }[]>().notNull(),
+    labels: text('labels', { mode: 'json' }).$type<Criterion[]>().notNull(),
+    evidence: text('evidence', { mode: 'json' }).$type<EvidenceSpan[]>().notNull(),
+    /** The scorer's probability per criterion; null for reads stored before scores existed. */
+    scores: text('scores', { mode: 'json' }).$type<LabelScores>(),
     tip: text('tip'),
     trustBefore: integer('trust_before').notNull(),
     trustAfter: integer('trust_after').notNull(),

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { listMessages } from '../db/queries/messages.js';
 import { AppError } from '../errors.js';
-import { labelledTurns } from '../chat/run-turn.js';
+import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
 import { requireSession } from './sessions.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';

@@ -9,7 +9,7 @@ import { createSession, deleteAllSessions, deleteSession, findSession, listSessi
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
-import { labelledTurns } from '../chat/run-turn.js';
+import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { foldPartnerState } from '../practice/partner/partner-state.js';
 
 export async function requireSession(ctx: AppContext, id: string): Promise<SessionRow> {

@@ -23,7 +23,7 @@ describe('POST /api/sessions/:id/chat', () => {
   it('streams the reply as text deltas with the coach read and trust as metadata', async () => {
     const { app, ctx } = await open();
     // At the default typing pace, words arrive a frame or more apart and travel as separate deltas.
-    ctx.engine = createBuiltinEngine({ label: ctx.label, paceMs: 20 });
+    ctx.engine = createBuiltinEngine({ paceMs: 20 });
     const session = await startSession(app);
     const response = await sendTurn(app, session.id, FULL_APOLOGY);
     expect(response.status).toBe(200);
@@ -110,7 +110,7 @@ describe('POST /api/sessions/:id/chat', () => {
 
   it('answers 409 to a second turn while a reply is streaming', async () => {
     const { app, ctx } = await open();
-    ctx.engine = createBuiltinEngine({ label: ctx.label, paceMs: 20 });
+    ctx.engine = createBuiltinEngine({ paceMs: 20 });
     const session = await startSession(app);
     const streaming = await sendTurn(app, session.id, FULL_APOLOGY);
     const second = await sendTurn(app, session.id, 'Are you still there?');

@@ -37,6 +37,7 @@ describe('text from the conversation', () => {
       labels: ['takes_responsibility' as const],
       evidence: { takes_responsibility: 'That was on me.' },
       spans: [{ criterion: 'takes_responsibility' as const, start: 0, end: 15, quote: 'That was on me.' }],
+      scores: { takes_responsibility: 0.95 },
       tip: null,
       trustBefore: 20,
       trustAfter: 31,
@@ -53,7 +54,7 @@ describe('text from the conversation', () => {
 
 describe('stored messages as useChat messages', () => {
   const at = '2026-01-01T00:00:00.000Z';
-  const coach = { labels: [], evidence: {}, spans: [], tip: 'Name it.', trustBefore: 20, trustAfter: 14, reason: 'trust fell: you minimised it' };
+  const coach = { labels: [], evidence: {}, spans: [], scores: {}, tip: 'Name it.', trustBefore: 20, trustAfter: 14, reason: 'trust fell: you minimised it' };
   const messages: ApiMessage[] = [
     { id: 'o', role: 'assistant', text: 'Hi.', status: 'complete', source: 'opening', createdAt: at, superseded: false },
     { id: 'u1', role: 'user', text: 'old try', status: 'complete', source: null, createdAt: at, superseded: true, coach },

@@ -7,14 +7,13 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.js';
-import { coachReads, messages, type CoachReadRow, type MessageRow } from '../schema.js';
+import { coachReads, messages, sessions, type CoachReadRow, type MessageRow, type SessionRow } from '../schema.js';
 
 /** A message with the offline coach read (which the trust fold uses) and the judge's, if any. */
 export type MessageWithCoach = MessageRow & { coach?: CoachReadRow; judge?: CoachReadRow };
 export type NewCoachRead = Omit<CoachReadRow, 'messageId' | 'createdAt'>;
 
 export async function listMessages(db: Db, sessionId: string, options: { includeSuperseded?: boolean } = {}): Promise<MessageWithCoach[]> {
-  const judgeReads = alias(coachReads, 'judge_reads');
   const rows = await db
     .select({ message: messages, coach: coachReads, judge: judgeReads })
     .from(messages)
@@ -27,14 +26,17 @@ export async function listMessages(db: Db, sessionId: string, options: { include
 
 /** Adds a later read of a turn (the LLM judge's); the same scorer again replaces it. */
 export async function saveCoachRead(db: Db, read: NewCoachRead & { messageId: string }): Promise<void> {
-  const { labels, evidence, tip, trustBefore, trustAfter, reason } = read;
+  const { labels, evidence, scores, tip, trustBefore, trustAfter, reason } = read;
   await db
     .insert(coachReads)
     .values(read)
-    .onConflictDoUpdate({ target: [coachReads.messageId, coachReads.scorer], set: { labels, evidence, tip, trustBefore, trustAfter, reason } });
+    .onConflictDoUpdate({ target: [coachReads.messageId, coachReads.scorer], set: { labels, evidence, scores, tip, trustBefore, trustAfter, reason } });
 }
 
-/** What a turn needs of the conversation: no timestamps, no judge read. */
+/** A coach read as a turn reads it back: the offline read, or the judge's. */
+export type StoredRead = Pick<CoachReadRow, 'labels' | 'evidence' | 'scores' | 'tip' | 'trustBefore' | 'trustAfter' | 'reason'>;
+
+/** What a turn needs of the conversation: no timestamps. */
 export interface ConversationMessage {
   id: string;
   sessionId: string;
@@ -44,15 +46,16 @@ export interface ConversationMessage {
   status: MessageRow['status'];
   source: string | null;
   supersededAt: Date | null;
-  coach?: Pick<CoachReadRow, 'labels' | 'evidence' | 'tip' | 'trustBefore' | 'trustAfter' | 'reason'>;
+  /** The offline read, stored with the turn. */
+  coach?: StoredRead;
+  /** The LLM judge's read, when it has arrived: the partner's state folds from it (the better read wins). */
+  judge?: StoredRead & { scorer: string };
 }
 
-/**
- * The session's messages, rewound ones included, with the offline coach read: the one read
- * a chat turn makes. Leaner than listMessages, since every turn of every session pays it.
- */
-export async function listConversation(db: Db, sessionId: string): Promise<ConversationMessage[]> {
-  const rows = await db
+const judgeReads = alias(coachReads, 'judge_reads');
+
+function conversationQuery(db: Db, sessionId: string) {
+  return db
     .select({
       id: messages.id,
       sessionId: messages.sessionId,
@@ -64,29 +67,133 @@ export async function listConversation(db: Db, sessionId: string): Promise<Conve
       supersededAt: messages.supersededAt,
       labels: coachReads.labels,
       evidence: coachReads.evidence,
+      scores: coachReads.scores,
       tip: coachReads.tip,
       trustBefore: coachReads.trustBefore,
       trustAfter: coachReads.trustAfter,
       reason: coachReads.reason,
+      judgeScorer: judgeReads.scorer,
+      judgeLabels: judgeReads.labels,
+      judgeEvidence: judgeReads.evidence,
+      judgeScores: judgeReads.scores,
+      judgeTip: judgeReads.tip,
+      judgeTrustBefore: judgeReads.trustBefore,
+      judgeTrustAfter: judgeReads.trustAfter,
+      judgeReason: judgeReads.reason,
     })
     .from(messages)
     .leftJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
+    .leftJoin(judgeReads, and(eq(judgeReads.messageId, messages.id), ne(judgeReads.scorer, 'offline')))
     .where(eq(messages.sessionId, sessionId))
     .orderBy(asc(messages.seq));
-  return rows.map(({ labels, evidence, tip, trustBefore, trustAfter, reason, ...message }) =>
-    labels === null ? message : { ...message, coach: { labels, evidence: evidence!, tip, trustBefore: trustBefore!, trustAfter: trustAfter!, reason } },
-  );
+}
+
+type ConversationRow = Awaited<ReturnType<typeof conversationQuery>>[number];
+
+function toConversationMessage(row: ConversationRow): ConversationMessage {
+  const { labels, evidence, scores, tip, trustBefore, trustAfter, reason, judgeScorer, judgeLabels, judgeEvidence, judgeScores, judgeTip, judgeTrustBefore, judgeTrustAfter, judgeReason, ...message } = row;
+  const out: ConversationMessage = message;
+  if (labels !== null) out.coach = { labels, evidence: evidence!, scores, tip, trustBefore: trustBefore!, trustAfter: trustAfter!, reason };
+  if (judgeScorer !== null) {
+    out.judge = { scorer: judgeScorer, labels: judgeLabels!, evidence: judgeEvidence!, scores: judgeScores, tip: judgeTip, trustBefore: judgeTrustBefore!, trustAfter: judgeTrustAfter!, reason: judgeReason };
+  }
+  return out;
 }
 
 /**
- * Claims the session for one streaming reply: inserts the reply's placeholder only when no
- * other reply of the session is streaming (a stale one, untouched for `staleAfterMs`, does
- * not count: its writer died). One statement, so two racing requests cannot both win.
- * `gap` leaves room for the user turn that goes before the reply.
+ * The session's messages, rewound ones included, with their coach reads: what rewind and
+ * the scorecard read of a conversation.
+ */
+export async function listConversation(db: Db, sessionId: string): Promise<ConversationMessage[]> {
+  return (await conversationQuery(db, sessionId)).map(toConversationMessage);
+}
+
+/**
+ * The one read a chat turn makes: the session and its conversation, in one round trip
+ * (one batch), since every turn of every session pays it.
+ */
+export async function readTurnContext(db: Db, sessionId: string): Promise<{ session: SessionRow | undefined; conversation: ConversationMessage[] }> {
+  const [found, rows] = await db.batch([db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1), conversationQuery(db, sessionId)]);
+  return { session: found[0], conversation: rows.map(toConversationMessage) };
+}
+
+/** `taken`: the person's message id is already used by a message of another session. */
+export type StartTurnResult = 'started' | 'busy' | 'taken';
+
+export interface NewTurn {
+  sessionId: string;
+  userMessageId: string;
+  text: string;
+  coach: NewCoachRead;
+  replyId: string;
+  source: string;
+  staleAfterMs: number;
+  /** Set when this turn resolves the conversation. */
+  resolves?: boolean;
+  /** Set when the turn raised a safety concern. */
+  safetyFlag?: boolean;
+}
+
+/**
+ * Stores the person's turn, its coach read and a streaming placeholder for the reply, and
+ * any change to the session, in one batch (one transaction, one round trip). The placeholder
+ * is claimed only when no other reply of the session is streaming (a stale one, untouched
+ * for `staleAfterMs`, does not count: its writer died); every later statement is conditional
+ * on that claim, so two racing requests cannot both win and a lost claim writes nothing.
+ */
+export async function startTurn(db: Db, input: NewTurn): Promise<StartTurnResult> {
+  const staleBefore = Date.now() - input.staleAfterMs;
+  const claimed = sql`exists (select 1 from ${messages} where id = ${input.replyId})`;
+  const coach = { ...input.coach, messageId: input.userMessageId };
+  const now = Date.now();
+  try {
+    const [claim] = await db.batch([
+      db.all<{ seq: number }>(sql`
+        insert into ${messages} (id, session_id, seq, role, text, status, source)
+        select ${input.replyId}, ${input.sessionId},
+          (select coalesce(max(seq), -1) + 2 from ${messages} where session_id = ${input.sessionId}),
+          'assistant', '', 'streaming', ${input.source}
+        where not exists (
+          select 1 from ${messages} where session_id = ${input.sessionId} and status = 'streaming' and updated_at > ${staleBefore}
+        )
+        returning seq`),
+      db.run(sql`
+        insert into ${messages} (id, session_id, seq, role, text, status)
+        select ${input.userMessageId}, ${input.sessionId}, seq - 1, 'user', ${input.text}, 'complete' from ${messages} where id = ${input.replyId}`),
+      db.run(sql`
+        insert into ${coachReads} (message_id, scorer, labels, evidence, scores, tip, trust_before, trust_after, reason)
+        select ${coach.messageId}, ${coach.scorer}, ${JSON.stringify(coach.labels)}, ${JSON.stringify(coach.evidence)}, ${coach.scores === null || coach.scores === undefined ? null : JSON.stringify(coach.scores)},
+          ${coach.tip}, ${coach.trustBefore}, ${coach.trustAfter}, ${coach.reason}
+        where ${claimed}`),
+      db.run(sql`
+        update ${sessions} set
+          status = case when ${input.resolves ? 1 : 0} = 1 and status = 'active' then 'resolved' else status end,
+          safety_flagged_at = case when ${input.safetyFlag ? 1 : 0} = 1 then ${now} else safety_flagged_at end,
+          updated_at = ${now}
+        where id = ${input.sessionId} and ${input.resolves || input.safetyFlag ? 1 : 0} = 1 and ${claimed}`),
+    ]);
+    return (claim as unknown[]).length > 0 ? 'started' : 'busy';
+  } catch (cause) {
+    // The batch is one transaction: a clash on the person's message id undoes the claim too.
+    if (isPrimaryKeyClash(cause)) return 'taken';
+    throw cause;
+  }
+}
+
+function isPrimaryKeyClash(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+    if (typeof e.message === 'string' && /UNIQUE constraint failed: messages\.id/.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Claims the session for one streaming reply (see startTurn); `gap` leaves room for the
+ * user turn that goes before the reply.
  */
 async function claimReply(db: Db, input: { sessionId: string; replyId: string; source: string; staleAfterMs: number; gap: 1 | 2 }): Promise<number | undefined> {
   const staleBefore = Date.now() - input.staleAfterMs;
-  // `returning` hands back the claimed seq in the same statement, with no second read.
   const claimed = await db.all<{ seq: number }>(sql`
     insert into ${messages} (id, session_id, seq, role, text, status, source)
     select ${input.replyId}, ${input.sessionId},
@@ -97,36 +204,6 @@ async function claimReply(db: Db, input: { sessionId: string; replyId: string; s
     )
     returning seq`);
   return claimed[0]?.seq;
-}
-
-/** `taken`: the person's message id is already used by a message of another session. */
-export type StartTurnResult = 'started' | 'busy' | 'taken';
-
-/** Stores the person's turn with its coach read and a streaming placeholder for the reply. */
-export async function startTurn(
-  db: Db,
-  input: { sessionId: string; userMessageId: string; text: string; coach: NewCoachRead; replyId: string; source: string; staleAfterMs: number },
-): Promise<StartTurnResult> {
-  const replySeq = await claimReply(db, { ...input, gap: 2 });
-  if (replySeq === undefined) return 'busy';
-  try {
-    await db.batch([
-      db.insert(messages).values({ id: input.userMessageId, sessionId: input.sessionId, seq: replySeq - 1, role: 'user', text: input.text, status: 'complete' }),
-      db.insert(coachReads).values({ ...input.coach, messageId: input.userMessageId }),
-    ]);
-  } catch (cause) {
-    await db.delete(messages).where(eq(messages.id, input.replyId));
-    if (isPrimaryKeyClash(cause)) return 'taken';
-    throw cause;
-  }
-  return 'started';
-}
-
-function isPrimaryKeyClash(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
-  }
-  return false;
 }
 
 /** A new reply to a turn already stored (a retry after a failed or cut reply). */

@@ -4,7 +4,7 @@
  * recipient's likely first reaction (the scenario's partner when one is given).
  */
 import { CRITERION_LABELS, KIND_RUBRIC, type Criterion } from '../criteria.js';
-import type { Labeller } from '../partner/builtin-partner.js';
+import type { Labeller } from '../partner/partner-engine.js';
 import { foldPartnerState } from '../partner/partner-state.js';
 import { planLatestReply } from '../partner/reaction-picker.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';

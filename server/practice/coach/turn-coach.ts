@@ -4,18 +4,21 @@
  * move for this conversation (drawn from the scenario's needs, not generic advice).
  */
 import { KIND_RUBRIC, type Criterion, type RedFlag } from '../criteria.js';
-import { foldPartnerState, missingNeeds, stepPartnerState, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
+import { isDoubtful, type LabelScores } from '../confidence.js';
+import { missingNeeds, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import type { EvidenceSpan } from '../scoring/scorer.js';
 
+/** The coach's read of one turn, as the domain makes it (the API presents it, the database stores it). */
 export interface TurnRead {
   labels: Criterion[];
   evidence: EvidenceSpan[];
+  /** The scorer's probability for each of the twelve criteria. */
+  scores: LabelScores;
   tip: string;
   trustBefore: number;
   trustAfter: number;
   reason: string;
-  state: PartnerState;
 }
 
 const RED_FLAG_TIPS: Record<RedFlag, string> = {
@@ -27,19 +30,31 @@ const RED_FLAG_TIPS: Record<RedFlag, string> = {
   self_focus: 'Bring it back to them: ask about their side of it.',
 };
 
-/** Reads `turn` given the labelled turns before it (the partner state is folded from those). */
-export function coachTurn(scenario: Scenario, history: readonly LabelledTurn[], turn: LabelledTurn): TurnRead {
-  const before = foldPartnerState(scenario, history);
-  const after = stepPartnerState(scenario, before, turn);
+/** How the coach asks about a red flag it is not sure of. */
+export const RED_FLAG_QUESTIONS: Record<RedFlag, string> = {
+  makes_excuses: 'Was that an excuse?',
+  shifts_blame: 'Did that put some of the blame on them?',
+  minimizes: 'Did that make it sound smaller than it was?',
+  non_apology: 'Was that sorry about what you did, or about how they feel?',
+  gives_unsolicited_advice: 'Was that advice they had not asked for?',
+  self_focus: 'Did that turn it towards you?',
+};
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Reads `turn` from the partner's state after it (`after.last` is what the turn did). */
+export function coachTurn(scenario: Scenario, after: PartnerState, turn: LabelledTurn): TurnRead {
   const effect = after.last!;
   return {
     labels: turn.labels,
     evidence: turn.evidence,
+    scores: turn.scores ?? {},
     tip: nextMoveTip(scenario, after, turn),
     trustBefore: effect.trustBefore,
     trustAfter: effect.trustAfter,
     reason: effect.reason,
-    state: after,
   };
 }
 
@@ -50,7 +65,11 @@ export function nextMoveTip(scenario: Scenario, state: PartnerState, turn: Label
   const need = missingNeeds(scenario, state)[0];
   const needTip = need?.tip ?? need?.says;
 
-  if (flag) return needTip ? `${RED_FLAG_TIPS[flag]} ${needTip}` : RED_FLAG_TIPS[flag];
+  if (flag) {
+    // A doubtful red flag is put as a question: the coach may have misread it.
+    const flagTip = isDoubtful(turn.scores?.[flag]) ? `${RED_FLAG_QUESTIONS[flag]} If so: ${lowerFirst(RED_FLAG_TIPS[flag])}` : RED_FLAG_TIPS[flag];
+    return needTip ? `${flagTip} ${needTip}` : flagTip;
+  }
   if (state.resolved) return `${scenario.partner.name} is ready to move on. Keep what you promised, and let them lead now.`;
 
   if (scenario.kind === 'listening') {
