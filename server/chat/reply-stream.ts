@@ -25,7 +25,7 @@ export interface ReplyStreamDeps {
   modelTimeoutMs: number;
   /** How often the text so far is written while streaming. */
   flushEveryMs?: number;
-  /** Deltas arriving within this window are sent as one (about a frame). */
+  /** Deltas arriving within this window are sent as one (a few frames). */
   coalesceMs?: number;
 }
 
@@ -55,7 +55,7 @@ const MAX_RETRIES = 2;
 const FIRST_BACKOFF_MS = 2_000;
 
 export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest): Promise<Response> {
-  const { db, logger, modelTimeoutMs, flushEveryMs = 250, coalesceMs = 16 } = deps;
+  const { db, logger, modelTimeoutMs, flushEveryMs = 250, coalesceMs = 40 } = deps;
   const { replyId, sessionId } = request;
   const abort = new AbortController();
   // One deadline bounds both the wait for the first word and the whole reply.
@@ -163,9 +163,10 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
 }
 
 /**
- * Writes deltas until the model's stream ends. Tokens that arrive within one frame go out as
- * one delta: the page cannot show them apart, and every chunk costs a serialisation and a
- * socket write.
+ * Writes deltas until the model's stream ends. Tokens that arrive within a few frames go out
+ * as one delta (25 a second still reads as smooth typing), since every chunk costs a
+ * serialisation, a pass through the response's stream stages and a socket write. The first
+ * token and the last batch go out at once, so neither the first word nor the end waits.
  */
 async function relay(writer: UIMessageStreamWriter, id: string, coalesceMs: number, next: () => Promise<string | Outcome>): Promise<Outcome> {
   let pending = '';

@@ -6,8 +6,9 @@
  */
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { InStatement, Row } from '@libsql/client';
 import type { Db } from '../client.js';
-import { coachReads, messages, sessions, type CoachReadRow, type MessageRow, type SessionRow } from '../schema.js';
+import { coachReads, messages, type CoachReadRow, type MessageRow, type SessionRow } from '../schema.js';
 
 /** A message with the offline coach read (which the trust fold uses) and the judge's, if any. */
 export type MessageWithCoach = MessageRow & { coach?: CoachReadRow; judge?: CoachReadRow };
@@ -109,12 +110,64 @@ export async function listConversation(db: Db, sessionId: string): Promise<Conve
 }
 
 /**
- * The one read a chat turn makes: the session and its conversation, in one round trip
- * (one batch), since every turn of every session pays it.
+ * The one read a chat turn makes: the session and its conversation with their reads, in one
+ * statement. Every turn of every session pays it, so it is plain SQL on the libSQL client,
+ * mapped by hand: no query building, no batch transaction around a read.
  */
 export async function readTurnContext(db: Db, sessionId: string): Promise<{ session: SessionRow | undefined; conversation: ConversationMessage[] }> {
-  const [found, rows] = await db.batch([db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1), conversationQuery(db, sessionId)]);
-  return { session: found[0], conversation: rows.map(toConversationMessage) };
+  const { rows } = await db.$client.execute({ sql: TURN_CONTEXT_SQL, args: [sessionId] });
+  if (rows.length === 0) return { session: undefined, conversation: [] };
+  const first = rows[0]!;
+  const session: SessionRow = {
+    id: first[0] as string,
+    scenarioId: first[1] as string,
+    status: first[2] as SessionRow['status'],
+    safetyFlaggedAt: first[3] === null ? null : new Date(first[3] as number),
+    createdAt: new Date(first[4] as number),
+    updatedAt: new Date(first[5] as number),
+  };
+  const conversation: ConversationMessage[] = [];
+  for (const row of rows) {
+    if (row[6] === null) continue; // a session with no messages yet
+    const message: ConversationMessage = {
+      id: row[6] as string,
+      sessionId,
+      seq: row[7] as number,
+      role: row[8] as MessageRow['role'],
+      text: row[9] as string,
+      status: row[10] as MessageRow['status'],
+      source: row[11] as string | null,
+      supersededAt: row[12] === null ? null : new Date(row[12] as number),
+    };
+    if (row[13] !== null) message.coach = storedRead(row, 13);
+    if (row[20] !== null) message.judge = { scorer: row[20] as string, ...storedRead(row, 21) };
+    conversation.push(message);
+  }
+  return { session, conversation };
+}
+
+const READ_COLUMNS = (t: string) => `${t}.labels, ${t}.evidence, ${t}.scores, ${t}.tip, ${t}.trust_before, ${t}.trust_after, ${t}.reason`;
+const TURN_CONTEXT_SQL = `
+  select s.id, s.scenario_id, s.status, s.safety_flagged_at, s.created_at, s.updated_at,
+    m.id, m.seq, m.role, m.text, m.status, m.source, m.superseded_at,
+    ${READ_COLUMNS('c')}, j.scorer, ${READ_COLUMNS('j')}
+  from sessions s
+  left join messages m on m.session_id = s.id
+  left join coach_reads c on c.message_id = m.id and c.scorer = 'offline'
+  left join coach_reads j on j.message_id = m.id and j.scorer <> 'offline'
+  where s.id = ?
+  order by m.seq`;
+
+function storedRead(row: Row, at: number): StoredRead {
+  return {
+    labels: JSON.parse(row[at] as string) as StoredRead['labels'],
+    evidence: JSON.parse(row[at + 1] as string) as StoredRead['evidence'],
+    scores: row[at + 2] === null ? null : (JSON.parse(row[at + 2] as string) as StoredRead['scores']),
+    tip: row[at + 3] as string | null,
+    trustBefore: row[at + 4] as number,
+    trustAfter: row[at + 5] as number,
+    reason: row[at + 6] as string | null,
+  };
 }
 
 /** `taken`: the person's message id is already used by a message of another session. */
@@ -135,44 +188,58 @@ export interface NewTurn {
 }
 
 /**
- * Stores the person's turn, its coach read and a streaming placeholder for the reply, and
- * any change to the session, in one batch (one transaction, one round trip). The placeholder
- * is claimed only when no other reply of the session is streaming (a stale one, untouched
- * for `staleAfterMs`, does not count: its writer died); every later statement is conditional
- * on that claim, so two racing requests cannot both win and a lost claim writes nothing.
+ * Stores the person's turn, a streaming placeholder for the reply, the coach read and any
+ * change to the session in one batch (one transaction, one round trip). The two messages go
+ * in by one statement that claims the session: only when no other reply of it is streaming
+ * (a stale one, untouched for `staleAfterMs`, does not count: its writer died). Every later
+ * statement is conditional on that claim, so two racing requests cannot both win and a lost
+ * claim writes nothing. Plain SQL: this is on every turn's path to the first word.
  */
 export async function startTurn(db: Db, input: NewTurn): Promise<StartTurnResult> {
-  const staleBefore = Date.now() - input.staleAfterMs;
-  const claimed = sql`exists (select 1 from ${messages} where id = ${input.replyId})`;
-  const coach = { ...input.coach, messageId: input.userMessageId };
+  const { coach } = input;
   const now = Date.now();
+  const statements: InStatement[] = [
+    {
+      sql: `with base as (select coalesce(max(seq), -1) as top from messages where session_id = :session),
+          free as (select 1 from messages where session_id = :session and status = 'streaming' and updated_at > :staleBefore)
+        insert into messages (id, session_id, seq, role, text, status, source)
+        select :userId, :session, top + 1, 'user', :text, 'complete', null from base where not exists (select 1 from free)
+        union all
+        select :replyId, :session, top + 2, 'assistant', '', 'streaming', :source from base where not exists (select 1 from free)
+        returning seq`,
+      args: { session: input.sessionId, staleBefore: now - input.staleAfterMs, userId: input.userMessageId, text: input.text, replyId: input.replyId, source: input.source },
+    },
+    {
+      sql: `insert into coach_reads (message_id, scorer, labels, evidence, scores, tip, trust_before, trust_after, reason)
+        select :id, :scorer, :labels, :evidence, :scores, :tip, :before, :after, :reason
+        where exists (select 1 from messages where id = :replyId)`,
+      args: {
+        id: input.userMessageId,
+        scorer: coach.scorer,
+        labels: JSON.stringify(coach.labels),
+        evidence: JSON.stringify(coach.evidence),
+        scores: coach.scores ? JSON.stringify(coach.scores) : null,
+        tip: coach.tip,
+        before: coach.trustBefore,
+        after: coach.trustAfter,
+        reason: coach.reason,
+        replyId: input.replyId,
+      },
+    },
+  ];
+  if (input.resolves || input.safetyFlag) {
+    statements.push({
+      sql: `update sessions set
+          status = case when :resolves = 1 and status = 'active' then 'resolved' else status end,
+          safety_flagged_at = case when :flag = 1 then :now else safety_flagged_at end,
+          updated_at = :now
+        where id = :session and exists (select 1 from messages where id = :replyId)`,
+      args: { resolves: input.resolves ? 1 : 0, flag: input.safetyFlag ? 1 : 0, now, session: input.sessionId, replyId: input.replyId },
+    });
+  }
   try {
-    const [claim] = await db.batch([
-      db.all<{ seq: number }>(sql`
-        insert into ${messages} (id, session_id, seq, role, text, status, source)
-        select ${input.replyId}, ${input.sessionId},
-          (select coalesce(max(seq), -1) + 2 from ${messages} where session_id = ${input.sessionId}),
-          'assistant', '', 'streaming', ${input.source}
-        where not exists (
-          select 1 from ${messages} where session_id = ${input.sessionId} and status = 'streaming' and updated_at > ${staleBefore}
-        )
-        returning seq`),
-      db.run(sql`
-        insert into ${messages} (id, session_id, seq, role, text, status)
-        select ${input.userMessageId}, ${input.sessionId}, seq - 1, 'user', ${input.text}, 'complete' from ${messages} where id = ${input.replyId}`),
-      db.run(sql`
-        insert into ${coachReads} (message_id, scorer, labels, evidence, scores, tip, trust_before, trust_after, reason)
-        select ${coach.messageId}, ${coach.scorer}, ${JSON.stringify(coach.labels)}, ${JSON.stringify(coach.evidence)}, ${coach.scores === null || coach.scores === undefined ? null : JSON.stringify(coach.scores)},
-          ${coach.tip}, ${coach.trustBefore}, ${coach.trustAfter}, ${coach.reason}
-        where ${claimed}`),
-      db.run(sql`
-        update ${sessions} set
-          status = case when ${input.resolves ? 1 : 0} = 1 and status = 'active' then 'resolved' else status end,
-          safety_flagged_at = case when ${input.safetyFlag ? 1 : 0} = 1 then ${now} else safety_flagged_at end,
-          updated_at = ${now}
-        where id = ${input.sessionId} and ${input.resolves || input.safetyFlag ? 1 : 0} = 1 and ${claimed}`),
-    ]);
-    return (claim as unknown[]).length > 0 ? 'started' : 'busy';
+    const [claim] = await db.$client.batch(statements, 'write');
+    return claim!.rows.length > 0 ? 'started' : 'busy';
   } catch (cause) {
     // The batch is one transaction: a clash on the person's message id undoes the claim too.
     if (isPrimaryKeyClash(cause)) return 'taken';
@@ -183,7 +250,6 @@ export async function startTurn(db: Db, input: NewTurn): Promise<StartTurnResult
 function isPrimaryKeyClash(error: unknown): boolean {
   for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined; e; e = e.cause as typeof e) {
     if (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
-    if (typeof e.message === 'string' && /UNIQUE constraint failed: messages\.id/.test(e.message)) return true;
   }
   return false;
 }
@@ -219,11 +285,9 @@ export async function startRetry(
   return 'started';
 }
 
-export async function updateReply(db: Db, id: string, update: { text: string; status: MessageRow['status']; source?: string }): Promise<void> {
-  await db
-    .update(messages)
-    .set({ ...update, updatedAt: new Date() })
-    .where(eq(messages.id, id));
+/** Writes the reply's text so far and its status: on the streaming path, so plain SQL. */
+export async function updateReply(db: Db, id: string, update: { text: string; status: MessageRow['status'] }): Promise<void> {
+  await db.$client.execute({ sql: 'update messages set text = ?, status = ?, updated_at = ? where id = ?', args: [update.text, update.status, Date.now(), id] });
 }
 
 /** Rewind: takes `fromSeq` and everything after it out of the conversation, keeping it in the history. */
