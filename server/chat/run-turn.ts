@@ -62,6 +62,7 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
     trust: read.trustAfter,
     sessionStatus: resolves ? 'resolved' : session.status,
     ...(concern ? { safety: true } : {}),
+    ...(ctx.judge && !concern ? { judgePending: true } : {}),
   };
   const prompt = taken.ask.to === 'safety' ? [] : modelPrompt(call.system, [...conversationForModel(active), { role: 'user', text: input.text }]);
   return streamReply(ctx, { replyId, sessionId: session.id, model: call.model, prompt, metadata, stored });

@@ -3,7 +3,7 @@
  * the partner's trust before and after, a one-line reason, and one short tip naming the next
  * move for this conversation (drawn from the scenario's needs, not generic advice).
  */
-import { KIND_RUBRIC, type Criterion, type RedFlag } from '../criteria.js';
+import { CRITERION_QUESTIONS, KIND_RUBRIC, type Criterion, type RedFlag } from '../criteria.js';
 import { isDoubtful, type LabelScores } from '../confidence.js';
 import { missingNeeds, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
@@ -28,16 +28,6 @@ const RED_FLAG_TIPS: Record<RedFlag, string> = {
   non_apology: 'Apologise for what you did, not for how they feel.',
   gives_unsolicited_advice: 'Hold the advice: reflect what you heard, or ask what they need.',
   self_focus: 'Bring it back to them: ask about their side of it.',
-};
-
-/** How the coach asks about a red flag it is not sure of. */
-export const RED_FLAG_QUESTIONS: Record<RedFlag, string> = {
-  makes_excuses: 'Was that an excuse?',
-  shifts_blame: 'Did that put some of the blame on them?',
-  minimizes: 'Did that make it sound smaller than it was?',
-  non_apology: 'Was that sorry about what you did, or about how they feel?',
-  gives_unsolicited_advice: 'Was that advice they had not asked for?',
-  self_focus: 'Did that turn it towards you?',
 };
 
 function lowerFirst(text: string): string {
@@ -67,7 +57,7 @@ export function nextMoveTip(scenario: Scenario, state: PartnerState, turn: Label
 
   if (flag) {
     // A doubtful red flag is put as a question: the coach may have misread it.
-    const flagTip = isDoubtful(turn.scores?.[flag]) ? `${RED_FLAG_QUESTIONS[flag]} If so: ${lowerFirst(RED_FLAG_TIPS[flag])}` : RED_FLAG_TIPS[flag];
+    const flagTip = isDoubtful(turn.scores?.[flag]) ? `${CRITERION_QUESTIONS[flag]} If so: ${lowerFirst(RED_FLAG_TIPS[flag])}` : RED_FLAG_TIPS[flag];
     return needTip ? `${flagTip} ${needTip}` : flagTip;
   }
   if (state.resolved) return `${scenario.partner.name} is ready to move on. Keep what you promised, and let them lead now.`;
