@@ -1,7 +1,7 @@
 /** Turns the results into the printed table and the goal verdicts. */
 import type { LevelResult } from './latency.js';
 import type { ScorerResult } from './scorer-throughput.js';
-import { formatTable, median, round, verdict } from './stats.js';
+import { formatTable, round, verdict } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
 
 export const GOALS = {
@@ -45,7 +45,10 @@ export function report({ latency, throughput, throughputWorkers, scorer, setting
   const at = (sessions: number) => latency.find((level) => level.sessions === sessions);
   const one = at(1);
   const fifty = at(50);
-  const cpu = median(latency.map((level) => level.cpuMsPerTurn));
+  // At the busiest level: at one session the few turns also carry the JIT's and the GC's
+  // start-up work, which a long-running server has long paid.
+  const busiest = latency.reduce((a, b) => (b.sessions * b.turnsPerSession > a.sessions * a.turnsPerSession ? b : a));
+  const cpu = busiest.cpuMsPerTurn;
   const goals: Goal[] = [
     ...(one ? [{ goal: `overhead TTFT p50 at 1 ≤ ${GOALS.overheadP50At1Ms} ms`, measured: `${round(one.overhead.ttftP50)} ms`, met: one.overhead.ttftP50 <= GOALS.overheadP50At1Ms }] : []),
     ...(fifty
@@ -54,7 +57,7 @@ export function report({ latency, throughput, throughputWorkers, scorer, setting
           { goal: `overhead TTFT p99 at 50 ≤ ${GOALS.overheadP99At50Ms} ms`, measured: `${round(fifty.overhead.ttftP99)} ms`, met: fifty.overhead.ttftP99 <= GOALS.overheadP99At50Ms },
         ]
       : []),
-    { goal: `server CPU per streamed ${settings.tokens}-token turn ≤ ${GOALS.cpuMsPerTurn} ms`, measured: `${round(cpu, 2)} ms (median over levels)`, met: cpu <= GOALS.cpuMsPerTurn },
+    { goal: `server CPU per streamed ${settings.tokens}-token turn ≤ ${GOALS.cpuMsPerTurn} ms`, measured: `${round(cpu, 2)} ms (at ${busiest.sessions} sessions)`, met: cpu <= GOALS.cpuMsPerTurn },
     { goal: `overhead TTFT p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`, measured: `${round(top.overhead.ttftP50)} ms`, met: top.overhead.ttftP50 <= GOALS.overheadP50Ms },
     { goal: `overhead TTFT p99 at ${top.sessions} ≤ ${GOALS.overheadP99Ms} ms`, measured: `${round(top.overhead.ttftP99)} ms`, met: top.overhead.ttftP99 <= GOALS.overheadP99Ms },
     { goal: `overhead total p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`, measured: `${round(top.overhead.totalP50)} ms`, met: top.overhead.totalP50 <= GOALS.overheadP50Ms },
