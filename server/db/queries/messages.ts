@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { InStatement, Row } from '@libsql/client';
+import type { InStatement } from '@libsql/client';
 import type { Db } from '../client.js';
 import { coachReads, messages, type CoachReadRow, type MessageRow, type SessionRow } from '../schema.js';
 
@@ -111,64 +111,55 @@ export async function listConversation(db: Db, sessionId: string): Promise<Conve
 
 /**
  * The one read a chat turn makes: the session and its conversation with their reads, in one
- * statement. Every turn of every session pays it, so it is plain SQL on the libSQL client,
- * mapped by hand: no query building, no batch transaction around a read.
+ * statement. Every turn of every session pays it, so it is plain SQL on the libSQL client, and
+ * the conversation comes back as one JSON array built by SQLite: one row and one parse, rather
+ * than a row object per message with a property per column.
  */
 export async function readTurnContext(db: Db, sessionId: string): Promise<{ session: SessionRow | undefined; conversation: ConversationMessage[] }> {
   const { rows } = await db.$client.execute({ sql: TURN_CONTEXT_SQL, args: [sessionId] });
-  if (rows.length === 0) return { session: undefined, conversation: [] };
-  const first = rows[0]!;
+  const row = rows[0];
+  if (!row) return { session: undefined, conversation: [] };
   const session: SessionRow = {
-    id: first[0] as string,
-    scenarioId: first[1] as string,
-    status: first[2] as SessionRow['status'],
-    safetyFlaggedAt: first[3] === null ? null : new Date(first[3] as number),
-    createdAt: new Date(first[4] as number),
-    updatedAt: new Date(first[5] as number),
+    id: row[0] as string,
+    scenarioId: row[1] as string,
+    status: row[2] as SessionRow['status'],
+    safetyFlaggedAt: row[3] === null ? null : new Date(row[3] as number),
+    createdAt: new Date(row[4] as number),
+    updatedAt: new Date(row[5] as number),
   };
-  const conversation: ConversationMessage[] = [];
-  for (const row of rows) {
-    if (row[6] === null) continue; // a session with no messages yet
+  const conversation: ConversationMessage[] = (JSON.parse(row[6] as string) as PackedMessage[]).map((m) => {
     const message: ConversationMessage = {
-      id: row[6] as string,
+      id: m[0],
       sessionId,
-      seq: row[7] as number,
-      role: row[8] as MessageRow['role'],
-      text: row[9] as string,
-      status: row[10] as MessageRow['status'],
-      source: row[11] as string | null,
-      supersededAt: row[12] === null ? null : new Date(row[12] as number),
+      seq: m[1],
+      role: m[2],
+      text: m[3],
+      status: m[4],
+      source: m[5],
+      supersededAt: m[6] === null ? null : new Date(m[6]),
     };
-    if (row[13] !== null) message.coach = storedRead(row, 13);
-    if (row[20] !== null) message.judge = { scorer: row[20] as string, ...storedRead(row, 21) };
-    conversation.push(message);
-  }
+    if (m[7] !== null) message.coach = m[7];
+    if (m[8] !== null) message.judge = m[8];
+    return message;
+  });
+  // json_group_array keeps the order rows arrive in; sorting here makes it a promise.
+  conversation.sort((a, b) => a.seq - b.seq);
   return { session, conversation };
 }
 
-const READ_COLUMNS = (t: string) => `${t}.labels, ${t}.evidence, ${t}.scores, ${t}.tip, ${t}.trust_before, ${t}.trust_after, ${t}.reason`;
+type PackedMessage = [string, number, MessageRow['role'], string, MessageRow['status'], string | null, number | null, StoredRead | null, (StoredRead & { scorer: string }) | null];
+
+const packedRead = (t: string, withScorer: boolean) => `case when ${t}.message_id is null then null else json_object(${withScorer ? `'scorer', ${t}.scorer, ` : ''}
+    'labels', json(${t}.labels), 'evidence', json(${t}.evidence), 'scores', json(${t}.scores), 'tip', ${t}.tip,
+    'trustBefore', ${t}.trust_before, 'trustAfter', ${t}.trust_after, 'reason', ${t}.reason) end`;
 const TURN_CONTEXT_SQL = `
   select s.id, s.scenario_id, s.status, s.safety_flagged_at, s.created_at, s.updated_at,
-    m.id, m.seq, m.role, m.text, m.status, m.source, m.superseded_at,
-    ${READ_COLUMNS('c')}, j.scorer, ${READ_COLUMNS('j')}
+    (select json_group_array(json_array(m.id, m.seq, m.role, m.text, m.status, m.source, m.superseded_at, json(${packedRead('c', false)}), json(${packedRead('j', true)})))
+      from (select * from messages where session_id = s.id order by seq) m
+      left join coach_reads c on c.message_id = m.id and c.scorer = 'offline'
+      left join coach_reads j on j.message_id = m.id and j.scorer <> 'offline')
   from sessions s
-  left join messages m on m.session_id = s.id
-  left join coach_reads c on c.message_id = m.id and c.scorer = 'offline'
-  left join coach_reads j on j.message_id = m.id and j.scorer <> 'offline'
-  where s.id = ?
-  order by m.seq`;
-
-function storedRead(row: Row, at: number): StoredRead {
-  return {
-    labels: JSON.parse(row[at] as string) as StoredRead['labels'],
-    evidence: JSON.parse(row[at + 1] as string) as StoredRead['evidence'],
-    scores: row[at + 2] === null ? null : (JSON.parse(row[at + 2] as string) as StoredRead['scores']),
-    tip: row[at + 3] as string | null,
-    trustBefore: row[at + 4] as number,
-    trustAfter: row[at + 5] as number,
-    reason: row[at + 6] as string | null,
-  };
-}
+  where s.id = ?`;
 
 /** `taken`: the person's message id is already used by a message of another session. */
 export type StartTurnResult = 'started' | 'busy' | 'taken';
