@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { scorecardSchema } from '../practice/coach/scorecard.js';
+import { turnReadSchema } from '../practice/coach/turn-coach.js';
+import { MESSAGE_STATUSES, SESSION_STATUSES } from '../db/statuses.js';
 import { CRITERIA, criterionSchema, kindSchema } from '../practice/criteria.js';
 
 import { MAX_DRAFT_CHARS } from './limits.js';
@@ -52,22 +54,20 @@ export const draftFeedbackBody = z
   })
   .strict();
 
-export const evidenceSchema = z.object({ criterion: criterionSchema, start: z.number(), end: z.number(), quote: z.string() });
-
-export const coachReadSchema = z.object({
-  labels: z.array(criterionSchema),
+/**
+ * The coach read as the API sends it: the domain's read (turn-coach.ts), with its evidence
+ * spans as `spans` and, for quick display, the first quote per criterion as `evidence`.
+ * Stored reads may lack a tip or reason.
+ */
+export const coachReadSchema = turnReadSchema.extend({
   evidence: z.record(z.string(), z.string()),
-  spans: z.array(evidenceSchema),
-  /** The scorer's probability for each of the twelve criteria (see practice/confidence.ts). */
-  scores: z.partialRecord(criterionSchema, z.number()),
+  spans: turnReadSchema.shape.evidence,
   tip: z.string().nullable(),
-  trustBefore: z.number(),
-  trustAfter: z.number(),
   reason: z.string().nullable(),
 });
 export type CoachRead = z.infer<typeof coachReadSchema>;
 
-export const messageStatusSchema = z.enum(['complete', 'partial', 'failed', 'streaming']);
+export const messageStatusSchema = z.enum(MESSAGE_STATUSES);
 
 export const messageSchema = z.object({
   id: z.string(),
@@ -83,7 +83,7 @@ export const messageSchema = z.object({
 });
 export type ApiMessage = z.infer<typeof messageSchema>;
 
-export const sessionStatusSchema = z.enum(['active', 'resolved', 'ended']);
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 
 export const sessionSchema = z.object({
   id: z.string(),

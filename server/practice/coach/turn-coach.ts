@@ -3,23 +3,31 @@
  * the partner's trust before and after, a one-line reason, and one short tip naming the next
  * move for this conversation (drawn from the scenario's needs, not generic advice).
  */
-import { CRITERION_QUESTIONS, KIND_RUBRIC, type Criterion, type RedFlag } from '../criteria.js';
-import { isDoubtful, type LabelScores } from '../confidence.js';
+import { CRITERION_QUESTIONS, KIND_RUBRIC, criterionSchema, type RedFlag } from '../criteria.js';
+import { z } from 'zod';
+import { isDoubtful } from '../confidence.js';
 import { missingNeeds, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import type { EvidenceSpan } from '../scoring/scorer.js';
 
-/** The coach's read of one turn, as the domain makes it (the API presents it, the database stores it). */
-export interface TurnRead {
-  labels: Criterion[];
-  evidence: EvidenceSpan[];
-  /** The scorer's probability for each of the twelve criteria. */
-  scores: LabelScores;
-  tip: string;
-  trustBefore: number;
-  trustAfter: number;
-  reason: string;
-}
+/** Words of the reply that show a criterion: the scorer's EvidenceSpan, as a schema. */
+export const evidenceSpanSchema = z.object({ criterion: criterionSchema, start: z.number(), end: z.number(), quote: z.string() }) satisfies z.ZodType<EvidenceSpan>;
+
+/**
+ * The coach's read of one turn, defined once: the domain makes it, the database stores its
+ * fields (schema.ts types its columns from it) and the API sends it (api/schemas.ts extends it).
+ */
+export const turnReadSchema = z.object({
+  labels: z.array(criterionSchema),
+  evidence: z.array(evidenceSpanSchema),
+  /** The scorer's probability for each of the twelve criteria (see confidence.ts). */
+  scores: z.partialRecord(criterionSchema, z.number()),
+  tip: z.string(),
+  trustBefore: z.number(),
+  trustAfter: z.number(),
+  reason: z.string(),
+});
+export type TurnRead = z.infer<typeof turnReadSchema>;
 
 const RED_FLAG_TIPS: Record<RedFlag, string> = {
   makes_excuses: 'Leave the why for later; lead with what it cost them.',
