@@ -5,7 +5,7 @@
  * The lean path: the model is called through the language model interface (`doStream`), with
  * the same retries `streamText` would make, and its parts are read by our own loop — not by
  * the HTTP response, so a client that goes away never stops the reply from being completed
- * and stored. The call starts at once; no byte of it reaches the client until `stored` (the
+ * and stored. The call starts first; no byte of it reaches the client until `store` (the
  * turn's write) has settled. The text is written to the database as it arrives (throttled),
  * so even a killed process leaves what arrived. A model that fails before its first word
  * gets a JSON error instead of a stream.
@@ -36,10 +36,12 @@ export interface ReplyRequest {
   prompt: LanguageModelV3Prompt;
   metadata: ReplyMetadata;
   /**
-   * The turn's write, started together with the model call. Nothing is sent before it
-   * settles; when it rejects (e.g. a 409), the model call is let go and the error thrown.
+   * The turn's write, started just after the model call is on its way (an embedded database
+   * writes on this thread, so it goes second and the model is not kept waiting for it).
+   * Nothing is sent before it settles; when it fails (e.g. a 409), the model call is let go
+   * and the error thrown.
    */
-  stored?: Promise<unknown>;
+  store?: () => Promise<unknown>;
 }
 
 class ModelTimeout extends Error {
@@ -66,9 +68,11 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
   const opened = openStream(request.model, request.prompt, abort.signal);
   // Handled here so that a model failing while the write is in flight is not an unhandled rejection.
   opened.catch(() => {});
-  if (request.stored) {
+  if (request.store) {
     try {
-      await request.stored;
+      // One turn of the event loop lets the request to the model leave first.
+      await new Promise((resolve) => setImmediate(resolve));
+      await request.store();
     } catch (error) {
       clearTimeout(deadline);
       abort.abort(new Error('the turn was not stored'));

@@ -39,8 +39,8 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
   const call = partnerCall(ctx, taken.ask);
   const resolves = state.resolved && session.status === 'active';
 
-  // The turn's one batched write, running while the model call starts (in streamReply).
-  const stored = startTurn(ctx.db, {
+  // The turn's one batched write, run by streamReply once the model call is on its way.
+  const store = () => startTurn(ctx.db, {
     sessionId: session.id,
     userMessageId: input.id,
     text: input.text,
@@ -65,7 +65,7 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
     ...(ctx.judge && !concern ? { judgePending: true } : {}),
   };
   const prompt = taken.ask.to === 'safety' ? [] : modelPrompt(call.system, [...conversationForModel(active), { role: 'user', text: input.text }]);
-  return streamReply(ctx, { replyId, sessionId: session.id, model: call.model, prompt, metadata, stored });
+  return streamReply(ctx, { replyId, sessionId: session.id, model: call.model, prompt, metadata, store });
 }
 
 /** The same message id again: replay a finished reply, retry a failed or cut one. */
@@ -96,13 +96,13 @@ async function resendTurn(
 
   const replyId = randomUUID();
   const call = partnerCall(ctx, taken.ask);
-  const stored = startRetry(ctx.db, { sessionId: session.id, previousReplyId: reply?.id, replyId, source: call.source, staleAfterMs: staleAfterMs(ctx) }).then((result) => {
+  const store = () => startRetry(ctx.db, { sessionId: session.id, previousReplyId: reply?.id, replyId, source: call.source, staleAfterMs: staleAfterMs(ctx) }).then((result) => {
     rejectUnlessStarted(result);
     ctx.logger.info('turn.retry', { sessionId: session.id, messageId: message.id, previousStatus: reply?.status ?? 'none' });
   });
   const before = upTo.filter((m) => m.seq < message.seq);
   const prompt = taken.ask.to === 'safety' ? [] : modelPrompt(call.system, [...conversationForModel(before), { role: 'user', text: message.text }]);
-  return streamReply(ctx, { replyId, sessionId: session.id, model: call.model, prompt, metadata, stored });
+  return streamReply(ctx, { replyId, sessionId: session.id, model: call.model, prompt, metadata, store });
 }
 
 /** The model for the reply: the partner engine in the role-play, or the safety answer outside it. */
