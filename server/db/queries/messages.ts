@@ -246,34 +246,32 @@ function isPrimaryKeyClash(error: unknown): boolean {
 }
 
 /**
- * Claims the session for one streaming reply (see startTurn); `gap` leaves room for the
- * user turn that goes before the reply.
+ * A new reply to a turn already stored (a retry after a failed or cut reply): claims the
+ * session for it (as startTurn does) and takes the previous reply out of the conversation,
+ * in one batch; the second statement is conditional on the claim.
  */
-async function claimReply(db: Db, input: { sessionId: string; replyId: string; source: string; staleAfterMs: number; gap: 1 | 2 }): Promise<number | undefined> {
-  const staleBefore = Date.now() - input.staleAfterMs;
-  const claimed = await db.all<{ seq: number }>(sql`
-    insert into ${messages} (id, session_id, seq, role, text, status, source)
-    select ${input.replyId}, ${input.sessionId},
-      (select coalesce(max(seq), -1) + ${input.gap} from ${messages} where session_id = ${input.sessionId}),
-      'assistant', '', 'streaming', ${input.source}
-    where not exists (
-      select 1 from ${messages} where session_id = ${input.sessionId} and status = 'streaming' and updated_at > ${staleBefore}
-    )
-    returning seq`);
-  return claimed[0]?.seq;
-}
-
-/** A new reply to a turn already stored (a retry after a failed or cut reply). */
 export async function startRetry(
   db: Db,
   input: { sessionId: string; previousReplyId?: string; replyId: string; source: string; staleAfterMs: number },
 ): Promise<StartTurnResult> {
-  const replySeq = await claimReply(db, { ...input, gap: 1 });
-  if (replySeq === undefined) return 'busy';
+  const now = Date.now();
+  const statements: InStatement[] = [
+    {
+      sql: `insert into messages (id, session_id, seq, role, text, status, source)
+        select :replyId, :session, (select coalesce(max(seq), -1) + 1 from messages where session_id = :session), 'assistant', '', 'streaming', :source
+        where not exists (select 1 from messages where session_id = :session and status = 'streaming' and updated_at > :staleBefore)
+        returning seq`,
+      args: { replyId: input.replyId, session: input.sessionId, source: input.source, staleBefore: now - input.staleAfterMs },
+    },
+  ];
   if (input.previousReplyId) {
-    await db.update(messages).set({ supersededAt: new Date() }).where(eq(messages.id, input.previousReplyId));
+    statements.push({
+      sql: 'update messages set superseded_at = :now where id = :previous and exists (select 1 from messages where id = :replyId)',
+      args: { now, previous: input.previousReplyId, replyId: input.replyId },
+    });
   }
-  return 'started';
+  const [claim] = await db.$client.batch(statements, 'write');
+  return claim!.rows.length > 0 ? 'started' : 'busy';
 }
 
 /** Writes the reply's text so far and its status: on the streaming path, so plain SQL. */
