@@ -35,6 +35,8 @@ export interface LevelResult {
   ratio: Percentiles;
   peakRssMb: number;
   rssBeforeMb: number;
+  /** The server's CPU time (user + system) per streamed turn, median over repetitions. */
+  cpuMsPerTurn: number;
   /** The bench process's own event-loop delay p99 (load client and fake model): low means the bench is not the bottleneck. */
   loopDelayP99Ms: number;
   integrity: Integrity;
@@ -61,13 +63,13 @@ export async function measureLatency(options: LatencyOptions): Promise<LevelResu
 
 async function measureLevel(options: LatencyOptions, level: number): Promise<LevelResult> {
   const turns = options.turnsPerSession(level);
-  const reps: { direct: Percentiles; rehearse: Percentiles; peakRss: number; rssBefore: number; loopP99: number; integrity: Integrity }[] = [];
+  const reps: { direct: Percentiles; rehearse: Percentiles; peakRss: number; rssBefore: number; loopP99: number; cpuPerTurn: number; integrity: Integrity }[] = [];
   for (let rep = 0; rep < options.reps; rep++) {
     const order: Kind[] = rep % 2 === 0 ? ['direct', 'rehearse'] : ['rehearse', 'direct'];
     const runs: Partial<Record<Kind, Awaited<ReturnType<typeof runLevel>>>> = {};
     for (const kind of order) runs[kind] = await runLevel(options, level, turns, kind);
     const integrity = await checkIntegrity(options.rehearse.database, runs.rehearse!.posted, options.upstream.text);
-    reps.push({ direct: percentilesOf(runs.direct!.timings), rehearse: percentilesOf(runs.rehearse!.timings), peakRss: runs.rehearse!.peakRss, rssBefore: runs.rehearse!.rssBefore, loopP99: runs.rehearse!.loopP99, integrity });
+    reps.push({ direct: percentilesOf(runs.direct!.timings), rehearse: percentilesOf(runs.rehearse!.timings), peakRss: runs.rehearse!.peakRss, rssBefore: runs.rehearse!.rssBefore, loopP99: runs.rehearse!.loopP99, cpuPerTurn: runs.rehearse!.cpuMs / runs.rehearse!.posted.length, integrity });
   }
   const med = (pick: (rep: (typeof reps)[number]) => number) => median(reps.map(pick));
   const each = (of: (rep: (typeof reps)[number], key: keyof Percentiles) => number): Percentiles => ({
@@ -89,6 +91,7 @@ async function measureLevel(options: LatencyOptions, level: number): Promise<Lev
     peakRssMb: Math.max(...reps.map((rep) => rep.peakRss)) / 2 ** 20,
     rssBeforeMb: med((rep) => rep.rssBefore) / 2 ** 20,
     loopDelayP99Ms: med((rep) => rep.loopP99),
+    cpuMsPerTurn: med((rep) => rep.cpuPerTurn),
     integrity: sumIntegrity(reps.map((rep) => rep.integrity)),
   };
 }
@@ -115,6 +118,7 @@ async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level:
   const posted: PostedTurn[] = [];
   // The server's own memory, sampled from its process while the streams run.
   const rssBefore = rehearse.rss();
+  const cpuBefore = kind === 'rehearse' ? rehearse.cpuMs() : 0;
   let peakRss = rssBefore;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rehearse.rss())), 50);
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -138,7 +142,8 @@ async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level:
   await Promise.all(Array.from({ length: level }, (_, i) => client(i)));
   clearInterval(sampler);
   loop.disable();
+  const cpuMs = kind === 'rehearse' ? rehearse.cpuMs() - cpuBefore : 0;
   const bad = timings.find((t) => t.status !== 200 || t.ttftMs < 0);
   if (bad) throw new Error(`a ${kind} stream failed: ${bad.status} ${bad.detail ?? ''}`);
-  return { timings, posted, peakRss, rssBefore, loopP99: loop.percentile(99) / 1e6 };
+  return { timings, posted, peakRss, rssBefore, cpuMs, loopP99: loop.percentile(99) / 1e6 };
 }

@@ -20,6 +20,8 @@ export interface RehearseInstance {
   logCounts: Map<string, number>;
   /** The server process's resident memory now, in bytes (Linux /proc). */
   rss(): number;
+  /** CPU time (user + system) the server process has used so far, in ms (Linux /proc; 10 ms ticks). */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,12 @@ export async function startRehearse({ dir, name, modelBaseURL, workers = 1 }: { 
     rss() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    },
+    cpuMs() {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name) are utime and stime in clock ticks.
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     async close() {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

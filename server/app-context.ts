@@ -5,7 +5,7 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Db } from './db/client.js';
 import type { Logger } from './logger.js';
-import type { Labeller } from './practice/partner/builtin-partner.js';
+import type { Labeller } from './practice/partner/partner-engine.js';
 import type { PartnerEngine } from './practice/partner/partner-engine.js';
 import type { Scenario } from './practice/scenarios/scenario-schema.js';
 import type { Scorer } from './practice/scoring/scorer.js';

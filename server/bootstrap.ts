@@ -12,6 +12,7 @@ import { settleInterruptedReplies } from './db/queries/messages.js';
 import { createLogger, type Logger } from './logger.js';
 import { createBuiltinEngine, createLlmEngine, type PartnerEngine } from './practice/partner/partner-engine.js';
 import { formatProblem, loadScenarios } from './practice/scenarios/scenario-loader.js';
+import { KINDS } from './practice/criteria.js';
 import { scoreReply } from './practice/scoring/offline-scorer.js';
 import { createJudgeModel, createLlmJudge } from './practice/scoring/judge/index.js';
 import { createJudgeCache } from './db/queries/judge-cache.js';
@@ -23,6 +24,16 @@ export { ROOT };
 export async function settleOnStart(database: Database, logger: Logger): Promise<void> {
   const settled = await settleInterruptedReplies(database.db);
   if (settled > 0) logger.warn('db.settled_interrupted_replies', { count: settled });
+}
+
+/**
+ * Scores a few replies of each kind before serving: the scorer's first calls load its models
+ * and compile its patterns (tens of milliseconds), which would otherwise sit in front of the
+ * first person's first word.
+ */
+function warmScorer(): void {
+  const replies = ["I'm sorry I left you there; that was my fault, and I'll make it right.", 'It sounds like that was really hard. What was it like?', 'You should just move on.'];
+  for (const kind of KINDS) for (const reply of replies) scoreReply({ kind, context: 'You left me waiting.', reply });
 }
 
 export interface Booted {
@@ -52,7 +63,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
 
   const engine: PartnerEngine = config.model
     ? createLlmEngine({ ...config.model, fetch: options.fetch })
-    : createBuiltinEngine({ label: scoreReply, paceMs: config.builtinPaceMs });
+    : createBuiltinEngine({ paceMs: config.builtinPaceMs });
 
   // With a model configured, the judge adds a second, more careful read of each turn.
   const judge = config.model && config.judge
@@ -65,6 +76,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
         logger,
       })
     : undefined;
+
+  warmScorer();
 
   const ctx: AppContext = {
     db: database.db,

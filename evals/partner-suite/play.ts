@@ -1,14 +1,13 @@
 /**
  * Plays a script against a partner engine through the real AI SDK path (generateText on
- * the engine's model), labelling each turn with the offline scorer and folding the state
- * exactly as the server does.
+ * the engine's model). Each turn goes through `takeTurn`, the same function the server's
+ * chat route calls, so the suite measures exactly what ships.
  */
 import { generateText, type ModelMessage } from 'ai';
-import { coachTurn } from '../../server/practice/coach/turn-coach.js';
-import { labelledTurnsOption, type Labeller } from '../../server/practice/partner/builtin-partner.js';
-import type { PartnerEngine } from '../../server/practice/partner/partner-engine.js';
+import type { Labeller, PartnerEngine } from '../../server/practice/partner/partner-engine.js';
 import type { LabelledTurn, PartnerState } from '../../server/practice/partner/partner-state.js';
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
+import { takeTurn } from '../../server/practice/turn/take-turn.js';
 
 export interface PlayedTurn {
   text: string;
@@ -35,21 +34,20 @@ export async function playScript(scenario: Scenario, engine: PartnerEngine, labe
   let resolvedAt: number | null = null;
 
   for (const text of script) {
-    const turn: LabelledTurn = { text, ...label({ kind: scenario.kind, context, reply: text }) };
-    const read = coachTurn(scenario, history, turn);
-    history.push(turn);
-    state = read.state;
+    const taken = takeTurn({ scenario, history, context, text, label });
+    history.push(taken.turn);
+    state = taken.state;
     messages.push({ role: 'user', content: text });
-    const call = engine.callFor(scenario, state);
-    const { text: reply } = await generateText({
-      model: call.model,
-      system: call.system,
-      messages,
-      providerOptions: labelledTurnsOption(history),
-    });
+    let reply: string;
+    if (taken.ask.to === 'safety') reply = taken.ask.reply;
+    else {
+      const call = engine.callFor(taken.ask.cue);
+      reply = (await generateText({ model: call.model, system: call.system, messages })).text;
+    }
     messages.push({ role: 'assistant', content: reply });
     context = reply;
     if (state.resolved && resolvedAt === null) resolvedAt = turns.length + 1;
+    const { read } = taken;
     turns.push({ text, labels: read.labels, trustBefore: read.trustBefore, trustAfter: read.trustAfter, reply, resolved: state.resolved });
   }
   return { turns, state: state!, resolvedAt };

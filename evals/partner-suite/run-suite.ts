@@ -3,7 +3,7 @@
  * how the partner reacts. A failed expectation is a result with a reason, never a crash.
  */
 import { KIND_RUBRIC, isRedFlag, type Criterion } from '../../server/practice/criteria.js';
-import type { Labeller } from '../../server/practice/partner/builtin-partner.js';
+import type { Labeller } from '../../server/practice/partner/partner-engine.js';
 import type { PartnerEngine } from '../../server/practice/partner/partner-engine.js';
 import { foldPartnerState, initialPartnerState, stepPartnerState } from '../../server/practice/partner/partner-state.js';
 import { partnerSystemPrompt } from '../../server/practice/partner/partner-prompt.js';

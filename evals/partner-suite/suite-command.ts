@@ -69,7 +69,7 @@ export async function suiteCommand(options: SuiteOptions): Promise<number> {
 }
 
 function makeEngine(name: 'builtin' | 'llm'): PartnerEngine {
-  if (name === 'builtin') return createBuiltinEngine({ label: scoreReply });
+  if (name === 'builtin') return createBuiltinEngine();
   const config = loadConfig();
   if (!config.model) throw new Error('the llm engine needs OPENAI_API_KEY or OPENAI_BASE_URL');
   return createLlmEngine(config.model);

@@ -5,19 +5,20 @@
 import type { CoachRead, ApiMessage, ApiSessionSummary } from './schemas.js';
 import type { SessionSummaryRow } from '../db/queries/sessions.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
-import type { Criterion } from '../practice/criteria.js';
-import type { EvidenceSpan } from '../practice/scoring/scorer.js';
+import { sureScores } from '../practice/scoring/scorer.js';
 import type { CoachReadRow } from '../db/schema.js';
 import type { MessageWithCoach } from '../db/queries/messages.js';
 
-export function presentCoachRead(read: Pick<CoachReadRow, 'labels' | 'evidence' | 'tip' | 'trustBefore' | 'trustAfter' | 'reason'>): CoachRead {
-  const spans = read.evidence as EvidenceSpan[];
+export function presentCoachRead(read: Pick<CoachReadRow, 'labels' | 'evidence' | 'scores' | 'tip' | 'trustBefore' | 'trustAfter' | 'reason'>): CoachRead {
+  const spans = read.evidence;
   const evidence: Record<string, string> = {};
   for (const span of spans) evidence[span.criterion] ??= span.quote;
   return {
-    labels: read.labels as Criterion[],
+    labels: read.labels,
     evidence,
     spans,
+    // A read stored before scores existed counts as sure, as the trust fold counts it.
+    scores: { ...sureScores(read.labels), ...read.scores },
     tip: read.tip,
     trustBefore: read.trustBefore,
     trustAfter: read.trustAfter,

@@ -3,11 +3,14 @@
  * app imports the inferred types, so the two sides cannot drift apart.
  */
 import { z } from 'zod';
+import { scorecardSchema } from '../practice/coach/scorecard.js';
+import { turnReadSchema } from '../practice/coach/turn-coach.js';
+import { MESSAGE_STATUSES, SESSION_STATUSES } from '../db/statuses.js';
 import { CRITERIA, criterionSchema, kindSchema } from '../practice/criteria.js';
 
-export const MAX_TURN_CHARS = 4000;
-export const MAX_DRAFT_CHARS = 20_000;
-export const MAX_BODY_BYTES = 64 * 1024;
+import { MAX_DRAFT_CHARS } from './limits.js';
+
+export { MAX_BODY_BYTES, MAX_DRAFT_CHARS, MAX_TURN_CHARS } from './limits.js';
 
 /** Client-chosen ids (message ids from useChat) end up in URLs and logs: keep them plain. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be 1-80 letters, digits, "-" or "_"');
@@ -51,20 +54,20 @@ export const draftFeedbackBody = z
   })
   .strict();
 
-export const evidenceSchema = z.object({ criterion: criterionSchema, start: z.number(), end: z.number(), quote: z.string() });
-
-export const coachReadSchema = z.object({
-  labels: z.array(criterionSchema),
+/**
+ * The coach read as the API sends it: the domain's read (turn-coach.ts), with its evidence
+ * spans as `spans` and, for quick display, the first quote per criterion as `evidence`.
+ * Stored reads may lack a tip or reason.
+ */
+export const coachReadSchema = turnReadSchema.extend({
   evidence: z.record(z.string(), z.string()),
-  spans: z.array(evidenceSchema),
+  spans: turnReadSchema.shape.evidence,
   tip: z.string().nullable(),
-  trustBefore: z.number(),
-  trustAfter: z.number(),
   reason: z.string().nullable(),
 });
 export type CoachRead = z.infer<typeof coachReadSchema>;
 
-export const messageStatusSchema = z.enum(['complete', 'partial', 'failed', 'streaming']);
+export const messageStatusSchema = z.enum(MESSAGE_STATUSES);
 
 export const messageSchema = z.object({
   id: z.string(),
@@ -80,7 +83,7 @@ export const messageSchema = z.object({
 });
 export type ApiMessage = z.infer<typeof messageSchema>;
 
-export const sessionStatusSchema = z.enum(['active', 'resolved', 'ended']);
+export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 
 export const sessionSchema = z.object({
   id: z.string(),
@@ -116,6 +119,33 @@ export const scenarioSummarySchema = z.object({
 });
 export type ApiScenarioSummary = z.infer<typeof scenarioSummarySchema>;
 
+/** GET /api/scenarios/:id: the summary plus what a person sees before starting (what the partner hides stays out). */
+export const scenarioDetailSchema = scenarioSummarySchema.extend({
+  partner: scenarioSummarySchema.shape.partner.extend({ age: z.number().nullable(), voice: z.string(), opening: z.string() }),
+  situation: z.object({ yourSide: z.string() }),
+  turnBudget: z.number(),
+  trust: z.object({ start: z.number(), resolveAt: z.number() }),
+});
+export type ApiScenarioDetail = z.infer<typeof scenarioDetailSchema>;
+
+/** GET /api/sessions/:id/scorecard: the domain's scorecard and the session it is of. */
+export const apiScorecardSchema = scorecardSchema.extend({ sessionId: z.string(), status: sessionStatusSchema, safetyFlagged: z.boolean() });
+export type ApiScorecard = z.infer<typeof apiScorecardSchema>;
+
+/** One point of GET /api/progress, oldest first. */
+export const progressPointSchema = z.object({
+  sessionId: z.string(),
+  scenarioId: z.string(),
+  kind: kindSchema.nullable(),
+  createdAt: z.string(),
+  turns: z.number(),
+  trust: z.number(),
+  status: sessionStatusSchema,
+  /** For each criterion, the fraction of the person's turns that showed it. */
+  criteria: z.record(criterionSchema, z.number()),
+});
+export type ApiProgressPoint = z.infer<typeof progressPointSchema>;
+
 /** Metadata carried on the partner's streamed reply: the coach's read of the turn and the new trust. */
 export const replyMetadataSchema = z.object({
   userMessageId: z.string().optional(),
@@ -123,6 +153,8 @@ export const replyMetadataSchema = z.object({
   trust: z.number().optional(),
   sessionStatus: sessionStatusSchema.optional(),
   safety: z.boolean().optional(),
+  /** The LLM judge is reading this turn; its read replaces the coach's once stored (GET the session). */
+  judgePending: z.boolean().optional(),
   status: messageStatusSchema.optional(),
 });
 export type ReplyMetadata = z.infer<typeof replyMetadataSchema>;

@@ -2,14 +2,16 @@
  * Streams the partner's reply to the browser as an AI SDK UI message stream and stores it,
  * whatever happens: the client leaving, the model failing, stalling or cutting the stream.
  *
- * The model's stream is read by our own loop, not by the HTTP response, so a client that
- * goes away never stops the reply from being completed and stored. The text is written to
- * the database as it arrives (throttled), so even a killed process leaves what arrived.
- * A model that fails before its first word gets a JSON error instead of a stream.
+ * The lean path: the model is called through the language model interface (`doStream`), with
+ * the same retries `streamText` would make, and its parts are read by our own loop — not by
+ * the HTTP response, so a client that goes away never stops the reply from being completed
+ * and stored. The call starts first; no byte of it reaches the client until `store` (the
+ * turn's write) has settled. The text is written to the database as it arrives (throttled),
+ * so even a killed process leaves what arrived. A model that fails before its first word
+ * gets a JSON error instead of a stream.
  */
-import { createUIMessageStream, createUIMessageStreamResponse, streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
-import type { LanguageModelV3 } from '@ai-sdk/provider';
-import type { SharedV3ProviderOptions } from '@ai-sdk/provider';
+import { APICallError, createUIMessageStream, createUIMessageStreamResponse, type UIMessageStreamWriter } from 'ai';
+import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import type { Db } from '../db/client.js';
 import { updateReply } from '../db/queries/messages.js';
 import type { MessageRow } from '../db/schema.js';
@@ -23,7 +25,7 @@ export interface ReplyStreamDeps {
   modelTimeoutMs: number;
   /** How often the text so far is written while streaming. */
   flushEveryMs?: number;
-  /** Deltas arriving within this window are sent as one (about a frame). */
+  /** Deltas arriving within this window are sent as one (a few frames). */
   coalesceMs?: number;
 }
 
@@ -31,38 +33,53 @@ export interface ReplyRequest {
   replyId: string;
   sessionId: string;
   model: LanguageModelV3;
-  system?: string;
-  messages: ModelMessage[];
-  providerOptions?: SharedV3ProviderOptions;
+  prompt: LanguageModelV3Prompt;
   metadata: ReplyMetadata;
+  /**
+   * The turn's write, started just after the model call is on its way (an embedded database
+   * writes on this thread, so it goes second and the model is not kept waiting for it).
+   * Nothing is sent before it settles; when it fails (e.g. a 409), the model call is let go
+   * and the error thrown.
+   */
+  store?: () => Promise<unknown>;
 }
 
 class ModelTimeout extends Error {
   override name = 'ModelTimeout';
 }
 
-type Part = TextStreamPart<ToolSet>;
-type Outcome = { status: MessageRow['status']; error?: unknown };
+type Status = MessageRow['status'];
+type Outcome = { status: Status; error?: unknown };
+type Reader = ReadableStreamDefaultReader<LanguageModelV3StreamPart>;
+
+/** Retries of the first request, as `streamText` makes them: 2 s then 4 s, or what Retry-After asks. */
+const MAX_RETRIES = 2;
+const FIRST_BACKOFF_MS = 2_000;
 
 export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest): Promise<Response> {
-  const { db, logger, modelTimeoutMs, flushEveryMs = 250, coalesceMs = 16 } = deps;
+  const { db, logger, modelTimeoutMs, flushEveryMs = 250, coalesceMs = 40 } = deps;
+  const { replyId, sessionId } = request;
   const abort = new AbortController();
   // One deadline bounds both the wait for the first word and the whole reply.
   const deadline = setTimeout(() => abort.abort(new ModelTimeout(`no complete reply within ${modelTimeoutMs} ms`)), modelTimeoutMs);
   const started = Date.now();
 
-  const result = streamText({
-    model: request.model,
-    system: request.system,
-    messages: request.messages,
-    abortSignal: abort.signal,
-    maxRetries: 2,
-    providerOptions: request.providerOptions,
-    // The default prints the error, whose message can echo the transcript; the outcome is
-    // handled (and logged without text) below.
-    onError: ({ error }) => logger.debug('reply.model_error', { replyId: request.replyId, ...describeError(error) }),
-  });
-  const parts = result.fullStream[Symbol.asyncIterator]();
+  // The model call and the turn's write run together; the model never waits for the database.
+  const opened = openStream(request.model, request.prompt, abort.signal);
+  // Handled here so that a model failing while the write is in flight is not an unhandled rejection.
+  opened.catch(() => {});
+  if (request.store) {
+    try {
+      // One turn of the event loop lets the request to the model leave first.
+      await new Promise((resolve) => setImmediate(resolve));
+      await request.store();
+    } catch (error) {
+      clearTimeout(deadline);
+      abort.abort(new Error('the turn was not stored'));
+      opened.then((reader) => reader.cancel().catch(() => {}), () => {});
+      throw error;
+    }
+  }
 
   let text = '';
   let lastFlush = Date.now();
@@ -70,29 +87,37 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
   const flush = () => {
     if (flushing || Date.now() - lastFlush < flushEveryMs) return;
     lastFlush = Date.now();
-    flushing = updateReply(db, request.replyId, { text, status: 'streaming' })
-      .catch((cause) => logger.warn('reply.flush_failed', { replyId: request.replyId, ...describeError(cause) }))
+    flushing = updateReply(db, replyId, { text, status: 'streaming' })
+      .catch((cause) => logger.warn('reply.flush_failed', { replyId, ...describeError(cause) }))
       .finally(() => (flushing = undefined));
   };
 
-  /** Reads parts until text arrives or the stream ends; returns the first text, or the outcome. */
-  const next = async (): Promise<{ delta?: string; outcome?: Outcome }> => {
+  let reader: Reader | undefined;
+  const ended = (error: unknown): Outcome => ({ status: text ? 'partial' : 'failed', error: abort.signal.aborted ? abort.signal.reason : error });
+
+  /** Reads parts until text arrives or the stream ends; returns the text, or the outcome. */
+  const next = async (): Promise<string | Outcome> => {
     try {
+      reader ??= await opened;
       for (;;) {
-        const { value, done } = await parts.next();
-        if (done) return { outcome: { status: text ? 'partial' : 'failed', error: new Error('stream ended without a finish') } };
-        const part = value as Part;
-        if (part.type === 'text-delta') return { delta: part.text };
-        if (part.type === 'error') return { outcome: { status: text ? 'partial' : 'failed', error: part.error } };
-        if (part.type === 'abort') return { outcome: { status: text ? 'partial' : 'failed', error: abort.signal.reason ?? new Error('aborted') } };
-        if (part.type === 'finish') {
-          // A stream that stops with no finish reason is a cut reply, not a finished one.
-          const cut = part.finishReason === 'other' || part.finishReason === 'error';
-          return { outcome: cut ? { status: text ? 'partial' : 'failed', error: new Error('the stream was cut') } : { status: text ? 'complete' : 'failed', error: text ? undefined : new Error('empty reply') } };
+        const { value: part, done } = await reader.read();
+        if (done) return ended(new Error('stream ended without a finish'));
+        switch (part.type) {
+          case 'text-delta':
+            if (part.delta) return part.delta;
+            break;
+          case 'error':
+            return ended(part.error);
+          case 'finish': {
+            // A stream that stops with no finish reason is a cut reply, not a finished one.
+            const cut = part.finishReason.unified === 'other' || part.finishReason.unified === 'error';
+            if (cut) return ended(new Error('the stream was cut'));
+            return text ? { status: 'complete' } : { status: 'failed', error: new Error('empty reply') };
+          }
         }
       }
     } catch (error) {
-      return { outcome: { status: text ? 'partial' : 'failed', error: abort.signal.aborted ? abort.signal.reason : error } };
+      return ended(error);
     }
   };
 
@@ -100,57 +125,120 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
     clearTimeout(deadline);
     // A reply that ended early (an error part, a cut) can leave the upstream response open,
     // holding a socket until the upstream closes it: let the model call go.
-    if (outcome.status !== 'complete') abort.abort(new Error('the reply was settled'));
+    if (outcome.status !== 'complete') {
+      abort.abort(new Error('the reply was settled'));
+      reader?.cancel().catch(() => {});
+    }
     await flushing;
-    await updateReply(db, request.replyId, { text, status: outcome.status });
-    const fields = { sessionId: request.sessionId, replyId: request.replyId, status: outcome.status, chars: text.length, ms: Date.now() - started };
+    await updateReply(db, replyId, { text, status: outcome.status });
+    const fields = { sessionId, replyId, status: outcome.status, chars: text.length, ms: Date.now() - started };
     if (outcome.error) logger.warn('reply.failed', { ...fields, ...describeError(outcome.error) });
     else logger.info('reply.stored', fields);
   };
 
   const first = await next();
-  if (first.outcome) {
-    await settle(first.outcome);
-    throw clientError(first.outcome.error, modelTimeoutMs);
+  if (typeof first !== 'string') {
+    await settle(first);
+    throw clientError(first.error, modelTimeoutMs);
   }
-  text += first.delta!;
+  text += first;
   flush();
 
   const stream = createUIMessageStream({
     execute: async ({ writer }) => {
-      writer.write({ type: 'start', messageId: request.replyId, messageMetadata: request.metadata });
-      writer.write({ type: 'text-start', id: request.replyId });
-      writer.write({ type: 'text-delta', id: request.replyId, delta: first.delta! });
-      // Tokens that arrive within one frame go out as one delta: the page cannot show them
-      // apart, and every chunk costs a pass through the stream pipeline and a socket write.
-      let pending = '';
-      let timer: NodeJS.Timeout | undefined;
-      const emit = () => {
-        timer = undefined;
-        if (!pending) return;
-        writer.write({ type: 'text-delta', id: request.replyId, delta: pending });
-        pending = '';
-      };
-      let outcome: Outcome | undefined;
-      while (!outcome) {
+      writer.write({ type: 'start', messageId: replyId, messageMetadata: request.metadata });
+      writer.write({ type: 'text-start', id: replyId });
+      writer.write({ type: 'text-delta', id: replyId, delta: first });
+      const outcome = await relay(writer, replyId, coalesceMs, async () => {
         const step = await next();
-        if (step.outcome) outcome = step.outcome;
-        else {
-          text += step.delta!;
-          pending += step.delta!;
-          timer ??= setTimeout(emit, coalesceMs);
+        if (typeof step === 'string') {
+          text += step;
           flush();
         }
-      }
-      clearTimeout(timer);
-      emit();
+        return step;
+      });
       await settle(outcome);
-      writer.write({ type: 'text-end', id: request.replyId });
+      writer.write({ type: 'text-end', id: replyId });
       if (outcome.error) writer.write({ type: 'error', errorText: clientError(outcome.error, modelTimeoutMs).message });
       writer.write({ type: 'finish', messageMetadata: { status: outcome.status } });
     },
   });
   return createUIMessageStreamResponse({ stream });
+}
+
+/**
+ * Writes deltas until the model's stream ends. Tokens that arrive within a few frames go out
+ * as one delta (25 a second still reads as smooth typing), since every chunk costs a
+ * serialisation, a pass through the response's stream stages and a socket write. The first
+ * token and the last batch go out at once, so neither the first word nor the end waits.
+ */
+async function relay(writer: UIMessageStreamWriter, id: string, coalesceMs: number, next: () => Promise<string | Outcome>): Promise<Outcome> {
+  let pending = '';
+  let timer: NodeJS.Timeout | undefined;
+  const emit = () => {
+    timer = undefined;
+    if (!pending) return;
+    writer.write({ type: 'text-delta', id, delta: pending });
+    pending = '';
+  };
+  for (;;) {
+    const step = await next();
+    if (typeof step !== 'string') {
+      clearTimeout(timer);
+      emit();
+      return step;
+    }
+    pending += step;
+    timer ??= setTimeout(emit, coalesceMs);
+  }
+}
+
+/** Opens the model's stream, retrying the first request as `streamText` would. */
+async function openStream(model: LanguageModelV3, prompt: LanguageModelV3Prompt, abortSignal: AbortSignal): Promise<Reader> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { stream } = await model.doStream({ prompt, abortSignal });
+      return stream.getReader();
+    } catch (error) {
+      if (abortSignal.aborted) throw abortSignal.reason ?? error;
+      if (attempt >= MAX_RETRIES || !APICallError.isInstance(error) || !error.isRetryable) throw error;
+      await sleep(retryDelayMs(error, FIRST_BACKOFF_MS * 2 ** attempt), abortSignal);
+    }
+  }
+}
+
+/** Honours `retry-after-ms` and `retry-after` (seconds or a date) when they ask for under a minute. */
+function retryDelayMs(error: APICallError, backoffMs: number): number {
+  const headers = error.responseHeaders ?? {};
+  let ms: number | undefined;
+  const afterMs = Number.parseFloat(headers['retry-after-ms'] ?? '');
+  if (!Number.isNaN(afterMs)) ms = afterMs;
+  else if (headers['retry-after']) {
+    const seconds = Number.parseFloat(headers['retry-after']);
+    ms = Number.isNaN(seconds) ? Date.parse(headers['retry-after']) - Date.now() : seconds * 1000;
+  }
+  return ms !== undefined && ms >= 0 && (ms < 60_000 || ms < backoffMs) ? ms : backoffMs;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The conversation as a language model prompt: the system prompt, then the turns. */
+export function modelPrompt(system: string | undefined, turns: readonly { role: 'user' | 'assistant'; text: string }[]): LanguageModelV3Prompt {
+  const prompt: LanguageModelV3Prompt = system ? [{ role: 'system', content: system }] : [];
+  for (const turn of turns) prompt.push({ role: turn.role, content: [{ type: 'text', text: turn.text }] });
+  return prompt;
 }
 
 /** Streams a reply that is already stored (the same turn sent twice): nothing is written. */

@@ -10,7 +10,8 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import { MIGRATIONS_DIR } from '../paths.js';
 import * as schema from './schema.js';
 
-export type Db = LibSQLDatabase<typeof schema>;
+/** The drizzle database with its libSQL client, which the hot chat queries use directly. */
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 export interface Database {
   db: Db;

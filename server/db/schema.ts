@@ -5,6 +5,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { TurnRead } from '../practice/coach/turn-coach.js';
+import { MESSAGE_STATUSES, SESSION_STATUSES } from './statuses.js';
 
 export const sessions = sqliteTable(
   'sessions',
@@ -12,7 +14,7 @@ export const sessions = sqliteTable(
     id: text('id').primaryKey(),
     scenarioId: text('scenario_id').notNull(),
     /** `active`, `resolved` (the partner closed the conversation) or `ended` (the person ended it). */
-    status: text('status', { enum: ['active', 'resolved', 'ended'] }).notNull().default('active'),
+    status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
     /** Set when a turn raised a safety concern and was answered outside the role-play. */
     safetyFlaggedAt: integer('safety_flagged_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
@@ -33,7 +35,7 @@ export const messages = sqliteTable(
     role: text('role', { enum: ['user', 'assistant'] }).notNull(),
     text: text('text').notNull(),
     /** `streaming` only while a reply is being written; `complete`, `partial` or `failed` after. */
-    status: text('status', { enum: ['complete', 'partial', 'failed', 'streaming'] }).notNull(),
+    status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
     /** How the reply was produced: `builtin`, `llm`, `safety`, `opening`; null for the person's turns. */
     source: text('source'),
     /** Set when the person rewound past this message: it stays in the history, out of the conversation. */
@@ -52,8 +54,10 @@ export const coachReads = sqliteTable(
       .references(() => messages.id, { onDelete: 'cascade' }),
     /** `offline`, or `llm:<model>` for the judge's later read. */
     scorer: text('scorer').notNull(),
-    labels: text('labels', { mode: 'json' }).$type<string[]>().notNull(),
-    evidence: text('evidence', { mode: 'json' }).$type<{ criterion: string; start: number; end: number; quote: string }[]>().notNull(),
+    labels: text('labels', { mode: 'json' }).$type<TurnRead['labels']>().notNull(),
+    evidence: text('evidence', { mode: 'json' }).$type<TurnRead['evidence']>().notNull(),
+    /** The scorer's probability per criterion; null for reads stored before scores existed. */
+    scores: text('scores', { mode: 'json' }).$type<TurnRead['scores']>(),
     tip: text('tip'),
     trustBefore: integer('trust_before').notNull(),
     trustAfter: integer('trust_after').notNull(),

@@ -1,13 +1,13 @@
 /** Readiness: answers once the database is migrated and the scenarios are loaded. */
-import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
+import { pingDatabase } from '../db/queries/sessions.js';
 import { AppError } from '../errors.js';
 
 export function healthRoutes(ctx: AppContext) {
   return new Hono().get('/', async (c) => {
     try {
-      await ctx.db.run(sql`select 1`);
+      await pingDatabase(ctx.db);
     } catch (cause) {
       throw new AppError('unavailable', 'the database is not reachable', { cause });
     }

@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { listSessions, listTurnLabels } from '../db/queries/sessions.js';
 import { CRITERIA } from '../practice/criteria.js';
 import { presentSessionSummary } from '../api/present.js';
+import type { ApiProgressPoint } from '../api/schemas.js';
 
 export function progressRoutes(ctx: AppContext) {
   return new Hono().get('/', async (c) => {
@@ -16,8 +17,9 @@ export function progressRoutes(ctx: AppContext) {
         const turns = bySession.get(session.id) ?? [];
         const scenario = ctx.scenarios.get(session.scenarioId);
         const { id, scenarioId, createdAt, turns: count, trust, status } = presentSessionSummary(session, scenario);
-        const criteria = Object.fromEntries(CRITERIA.map((c) => [c, turns.length ? turns.filter((labels) => labels.includes(c)).length / turns.length : 0]));
-        return { sessionId: id, scenarioId, kind: scenario?.kind ?? null, createdAt, turns: count, trust, status, criteria };
+        const criteria = Object.fromEntries(CRITERIA.map((c) => [c, turns.length ? turns.filter((labels) => labels.includes(c)).length / turns.length : 0])) as ApiProgressPoint['criteria'];
+        const point: ApiProgressPoint = { sessionId: id, scenarioId, kind: scenario?.kind ?? null, createdAt, turns: count, trust, status, criteria };
+        return point;
       })
       .reverse();
     return c.json(points);

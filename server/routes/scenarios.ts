@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { AppError } from '../errors.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
-import type { ApiScenarioSummary } from '../api/schemas.js';
+import type { ApiScenarioDetail, ApiScenarioSummary } from '../api/schemas.js';
 
 export function scenarioSummary(scenario: Scenario): ApiScenarioSummary {
   return {
@@ -24,12 +24,13 @@ export function scenarioRoutes(ctx: AppContext) {
       const scenario = ctx.scenarios.get(c.req.param('id'));
       if (!scenario) throw new AppError('not_found', `no scenario with id "${c.req.param('id')}"`);
       // What a person sees before starting; what the partner hides (the concern, the lines) stays server-side.
-      return c.json({
+      const detail: ApiScenarioDetail = {
         ...scenarioSummary(scenario),
         partner: { ...scenarioSummary(scenario).partner, age: scenario.partner.age ?? null, voice: scenario.partner.voice, opening: scenario.partner.opening },
         situation: { yourSide: scenario.situation.yourSide },
         turnBudget: scenario.turnBudget,
         trust: { start: scenario.trust.start, resolveAt: scenario.trust.resolveAt },
-      });
+      };
+      return c.json(detail);
     });
 }

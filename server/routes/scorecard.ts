@@ -1,11 +1,12 @@
 /** The end-of-session scorecard, built from the stored, labelled turns still in the conversation. */
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
+import type { ApiScorecard } from '../api/schemas.js';
 import { listMessages } from '../db/queries/messages.js';
 import { AppError } from '../errors.js';
-import { labelledTurns } from '../chat/run-turn.js';
+import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
-import { requireSession } from './sessions.js';
+import { requireSession } from '../http/require-session.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
 export function scorecardRoutes(ctx: AppContext) {
@@ -20,6 +21,7 @@ export function scorecardRoutes(ctx: AppContext) {
       const rewrite = await rewriteInVoice(ctx.rewriteModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));
       card.weakest = { ...card.weakest, rewrite: rewrite.text, rewriteBy: rewrite.by };
     }
-    return c.json({ sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card });
+    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card };
+    return c.json(answer);
   });
 }

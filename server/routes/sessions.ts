@@ -2,24 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
-import { createSessionBody, idSchema, rewindBody, type ApiSession } from '../api/schemas.js';
+import { createSessionBody, rewindBody, type ApiSession } from '../api/schemas.js';
 import { presentMessage, presentSessionSummary } from '../api/present.js';
 import { listConversation, listMessages, supersedeFrom } from '../db/queries/messages.js';
-import { createSession, deleteAllSessions, deleteSession, findSession, listSessions, updateSessionStatus } from '../db/queries/sessions.js';
+import { createSession, deleteAllSessions, deleteSession, listSessions, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
-import { labelledTurns } from '../chat/run-turn.js';
+import { requireSession } from '../http/require-session.js';
+import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { foldPartnerState } from '../practice/partner/partner-state.js';
 
-export async function requireSession(ctx: AppContext, id: string): Promise<SessionRow> {
-  if (!idSchema.safeParse(id).success) throw new AppError('bad_request', `session id "${id}" is not a valid id`);
-  const session = await findSession(ctx.db, id);
-  if (!session) throw new AppError('not_found', `no session with id "${id}"`);
-  return session;
-}
-
-export async function loadSessionView(ctx: AppContext, session: SessionRow, includeSuperseded = false): Promise<ApiSession> {
+async function loadSessionView(ctx: AppContext, session: SessionRow, includeSuperseded = false): Promise<ApiSession> {
   const scenario = ctx.scenarios.get(session.scenarioId);
   const all = await listMessages(ctx.db, session.id, { includeSuperseded });
   const active = all.filter((m) => m.supersededAt === null);

@@ -12,7 +12,7 @@ import { scoreReply } from '../../server/practice/scoring/offline-scorer.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const { scenarios } = await loadScenarios(path.join(ROOT, 'scenarios'));
-const engine = createBuiltinEngine({ label: scoreReply });
+const engine = createBuiltinEngine();
 
 describe('the partner suites', () => {
   it('covers every shipped scenario', () => {

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CRITERIA } from '../../server/practice/criteria.js';
 import { createBuiltinEngine } from '../../server/practice/partner/partner-engine.js';
+import { scoreReply } from '../../server/practice/scoring/offline-scorer.js';
 import { createTestApp, json, readUiStream, sendTurn, startSession, userMessage, type TestApp } from '../support/test-app.js';
 
 const opened: TestApp[] = [];
@@ -23,7 +25,7 @@ describe('POST /api/sessions/:id/chat', () => {
   it('streams the reply as text deltas with the coach read and trust as metadata', async () => {
     const { app, ctx } = await open();
     // At the default typing pace, words arrive a frame or more apart and travel as separate deltas.
-    ctx.engine = createBuiltinEngine({ label: ctx.label, paceMs: 20 });
+    ctx.engine = createBuiltinEngine({ paceMs: 20 });
     const session = await startSession(app);
     const response = await sendTurn(app, session.id, FULL_APOLOGY);
     expect(response.status).toBe(200);
@@ -55,6 +57,20 @@ describe('POST /api/sessions/:id/chat', () => {
     expect(turn.coach.tip).toEqual(expect.any(String));
     expect(reply).toMatchObject({ role: 'assistant', text, status: 'complete', source: 'builtin' });
     expect(stored.trust).toBe(turn.coach.trustAfter);
+  });
+
+  it("carries the scorer's probability for all twelve criteria in the coach read, streamed and stored", async () => {
+    const { app } = await open();
+    const session = await startSession(app);
+    const { parts } = await readUiStream(await sendTurn(app, session.id, FULL_APOLOGY, 'scored'));
+    const start = parts.find((p) => p.type === 'start') as { messageMetadata: { coach: { labels: string[]; scores: Record<string, number> } } };
+    const { scores, labels } = start.messageMetadata.coach;
+    expect(Object.keys(scores).sort()).toEqual([...CRITERIA].sort());
+    for (const score of Object.values(scores)) expect(score).toBeGreaterThanOrEqual(0), expect(score).toBeLessThanOrEqual(1);
+    expect(scores).toEqual(scoreReply({ kind: 'apology', context: session.messages[0]!.text, reply: FULL_APOLOGY }).scores);
+    expect(labels.length).toBeGreaterThan(0);
+    const stored = await (await app.request(`/api/sessions/${session.id}`)).json();
+    expect(stored.messages[1].coach.scores).toEqual(scores);
   });
 
   it('raises trust after a full apology and lowers it after blame', async () => {
@@ -110,7 +126,7 @@ describe('POST /api/sessions/:id/chat', () => {
 
   it('answers 409 to a second turn while a reply is streaming', async () => {
     const { app, ctx } = await open();
-    ctx.engine = createBuiltinEngine({ label: ctx.label, paceMs: 20 });
+    ctx.engine = createBuiltinEngine({ paceMs: 20 });
     const session = await startSession(app);
     const streaming = await sendTurn(app, session.id, FULL_APOLOGY);
     const second = await sendTurn(app, session.id, 'Are you still there?');

@@ -87,7 +87,7 @@ describe('sessions', () => {
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toMatch(/already rewound/);
     // Not while a reply is still streaming: the turn it answers could vanish under it.
-    test.ctx.engine = createBuiltinEngine({ label: test.ctx.label, paceMs: 20 });
+    test.ctx.engine = createBuiltinEngine({ paceMs: 20 });
     const streaming = await sendTurn(test.app, session.id, 'I left you at the airport.', 'later');
     expect((await rewind(session.id, 'later')).status).toBe(409);
     await readUiStream(streaming);

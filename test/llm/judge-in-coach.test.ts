@@ -3,8 +3,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CRITERIA } from '../../server/practice/criteria.js';
 import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
-import { createJudgeModel } from '../../server/practice/scoring/judge/judge-model.js';
-import { createLlmJudge } from '../../server/practice/scoring/judge/llm-judge.js';
+import { foldPartnerState } from '../../server/practice/partner/partner-state.js';
+import { createJudgeModel, createLlmJudge } from '../../server/practice/scoring/judge/index.js';
 import { createJudgeCache } from '../../server/db/queries/judge-cache.js';
 import { FAKE_BASE_URL, fixtureChunks, sseBody } from '../support/fake-openai.js';
 import { createTestApp, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
@@ -56,7 +56,13 @@ describe('the LLM judge in the coach', () => {
     }
     expect(turn.judge).toMatchObject({ scorer: 'hybrid:gpt-test', labels: ['acknowledges_harm', 'non_apology'] });
     expect(turn.judge.evidence.non_apology).toBe("I'm sorry if you were upset.");
-    expect(turn.coach.trustAfter).toBe(turn.judge.trustAfter);
+    // The better read wins: the judge's read carries the trust folded from its own (sure) labels,
+    // and the session's trust now follows it.
+    const scenario = test.ctx.scenarios.get('airport-at-midnight')!;
+    const judged = foldPartnerState(scenario, [{ text: TURN, labels: turn.judge.labels, evidence: [], scores: turn.judge.scores }]);
+    expect(turn.judge.trustBefore).toBe(turn.coach.trustBefore);
+    expect(turn.judge.trustAfter).toBe(judged.trust);
+    expect((await (await test.app.request(`/api/sessions/${session.id}`)).json()).trust).toBe(judged.trust);
     expect(judgeCalls).toBe(1);
   });
 });

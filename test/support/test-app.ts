@@ -28,7 +28,7 @@ export async function createTestApp(overrides: Partial<AppContext> & { url?: str
   const ctx: AppContext = {
     db: database.db,
     scenarios: createScenarioCatalog(scenarios),
-    engine: createBuiltinEngine({ label: scoreReply }),
+    engine: createBuiltinEngine(),
     label: scoreReply,
     logger: createLogger('debug', (line) => logs.push(line)),
     modelTimeoutMs: 5_000,

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PartnerLine, PersonTurn } from '../../web/src/components/conversation-turns.js';
 import { HighlightedText } from '../../web/src/components/highlighted-text.js';
-import { toUIMessages, trustNow, coachByTurn, earlierAttempts } from '../../web/src/chat/practice-messages.js';
+import { toUIMessages, trustNow, coachByTurn, earlierAttempts, withJudgedReads } from '../../web/src/chat/practice-messages.js';
 import type { ApiMessage } from '../../server/api/schemas.js';
 
 afterEach(cleanup);
@@ -37,6 +37,7 @@ describe('text from the conversation', () => {
       labels: ['takes_responsibility' as const],
       evidence: { takes_responsibility: 'That was on me.' },
       spans: [{ criterion: 'takes_responsibility' as const, start: 0, end: 15, quote: 'That was on me.' }],
+      scores: { takes_responsibility: 0.95 },
       tip: null,
       trustBefore: 20,
       trustAfter: 31,
@@ -53,7 +54,7 @@ describe('text from the conversation', () => {
 
 describe('stored messages as useChat messages', () => {
   const at = '2026-01-01T00:00:00.000Z';
-  const coach = { labels: [], evidence: {}, spans: [], tip: 'Name it.', trustBefore: 20, trustAfter: 14, reason: 'trust fell: you minimised it' };
+  const coach = { labels: [], evidence: {}, spans: [], scores: {}, tip: 'Name it.', trustBefore: 20, trustAfter: 14, reason: 'trust fell: you minimised it' };
   const messages: ApiMessage[] = [
     { id: 'o', role: 'assistant', text: 'Hi.', status: 'complete', source: 'opening', createdAt: at, superseded: false },
     { id: 'u1', role: 'user', text: 'old try', status: 'complete', source: null, createdAt: at, superseded: true, coach },
@@ -69,5 +70,19 @@ describe('stored messages as useChat messages', () => {
     expect(coachByTurn(ui).get('u2')).toEqual(coach);
     expect(trustNow(ui, 20)).toMatchObject({ trust: 14, previous: 20, reason: 'trust fell: you minimised it' });
     expect(earlierAttempts(messages).map((a) => a.map((m) => m.id))).toEqual([['u1', 'a1']]);
+  });
+
+  it("shows the judge's read of a turn once it has arrived, in place of the offline one", () => {
+    const judge = { ...coach, labels: ['minimizes' as const], scores: { minimizes: 1 }, trustAfter: 9, reason: 'trust fell: you minimised it', scorer: 'llm:gpt-test' };
+    const stored = messages.map((m) => (m.id === 'u2' ? { ...m, judge } : m));
+    // A reload shows the better read straight away.
+    expect(coachByTurn(toUIMessages(stored)).get('u2')).toEqual(judge);
+    // A live page gets it on the turn it read; other turns stay as they were.
+    const live = toUIMessages(messages);
+    const updated = withJudgedReads(live, stored);
+    expect(coachByTurn(updated).get('u2')).toEqual(judge);
+    expect(trustNow(updated, 20).trust).toBe(9);
+    expect(updated[0]).toBe(live[0]);
+    expect(withJudgedReads(live, messages)).toEqual(live);
   });
 });

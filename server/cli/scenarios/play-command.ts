@@ -5,14 +5,13 @@
  * piped stdin as well as a terminal, so a whole session can be scripted; `/quit` ends it.
  */
 import { CRITERION_LABELS, isRedFlag } from '../../practice/criteria.js';
-import { coachTurn } from '../../practice/coach/turn-coach.js';
-import type { Labeller } from '../../practice/partner/builtin-partner.js';
+import { generateText } from 'ai';
+import { createBuiltinEngine, type Labeller } from '../../practice/partner/partner-engine.js';
 import { missingNeeds, type LabelledTurn, type PartnerState } from '../../practice/partner/partner-state.js';
-import { planLatestReply } from '../../practice/partner/reaction-picker.js';
-import { detectSafetyConcern, safetyReply } from '../../practice/safety/safety-check.js';
 import { formatProblem, loadScenarios } from '../../practice/scenarios/scenario-loader.js';
 import type { Scenario } from '../../practice/scenarios/scenario-schema.js';
 import { scoreReply } from '../../practice/scoring/offline-scorer.js';
+import { takeTurn } from '../../practice/turn/take-turn.js';
 import { parseArgs, stringFlag, UsageError, unknownFlags } from './cli-args.js';
 import { DEFAULT_SCENARIO_DIR } from './check-command.js';
 import type { LineReader } from './line-reader.js';
@@ -45,6 +44,7 @@ export async function runPlay(
   out('');
   out(`${name}: ${scenario.partner.opening}`);
 
+  const engine = createBuiltinEngine();
   const history: LabelledTurn[] = [];
   let lastLine = scenario.partner.opening;
   let state: PartnerState | undefined;
@@ -54,25 +54,26 @@ export async function runPlay(
     if (text === '') continue;
     if (!reader.interactive) out(`you> ${text}`);
 
-    const concern = detectSafetyConcern(text);
-    if (concern) {
-      // Outside the role-play, as both engines do; the turn is not scored.
-      out(safetyReply(concern));
+    // The same turn function as the server's chat route and the partner suites.
+    const taken = takeTurn({ scenario, history, context: lastLine, text, label });
+    if (taken.ask.to === 'safety') {
+      // Outside the role-play, as both engines do; the turn stays in the conversation, as on the server.
+      history.push(taken.turn);
+      state = taken.state;
+      out(taken.ask.reply);
       continue;
     }
-
-    const turn: LabelledTurn = { text, ...(await label({ kind: scenario.kind, context: lastLine, reply: text })) };
-    const read = coachTurn(scenario, history, turn);
+    const { read, turn } = taken;
     history.push(turn);
-    const reply = planLatestReply(scenario, history)!;
-    state = reply.state;
+    state = taken.state;
+    const { text: reply } = await generateText({ model: engine.callFor(taken.ask.cue).model, prompt: text });
 
     out(`  labels: ${describeLabels(turn)}`);
     out(`  trust ${read.trustBefore} → ${read.trustAfter}: ${read.reason}`);
     if (!state.resolved) out(`  tip: ${read.tip}`);
-    out(`${name}: ${reply.text}`);
+    out(`${name}: ${reply}`);
     if (state.last?.resolvedNow) out(`  (resolved in ${state.turns} turn${state.turns === 1 ? '' : 's'} — carry on, or /quit)`);
-    lastLine = reply.text;
+    lastLine = reply;
   }
 
   out('');

@@ -23,20 +23,29 @@ export async function createSession(db: Db, input: { id: string; scenarioId: str
   return session[0]!;
 }
 
+/** Readiness: the database answers. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.run(sql`select 1`);
+}
+
 export async function findSession(db: Db, id: string): Promise<SessionRow | undefined> {
   const [session] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
   return session;
 }
 
 export interface SessionSummaryRow extends SessionRow {
-  /** Trust after the latest turn still in the conversation; null before the first turn. */
+  /**
+   * Trust after the latest turn still in the conversation, from its better read (the judge's
+   * when it has arrived, as the session view's fold uses it); null before the first turn.
+   */
   lastTrust: number | null;
   turns: number;
 }
 
 export async function listSessions(db: Db): Promise<SessionSummaryRow[]> {
   const activeUserTurns = sql`(select count(*) from ${messages} m where m.session_id = ${sessions.id} and m.role = 'user' and m.superseded_at is null)`;
-  const lastTrust = sql`(select cr.trust_after from ${coachReads} cr join ${messages} m on m.id = cr.message_id
+  const lastTrust = sql`(select coalesce((select j.trust_after from ${coachReads} j where j.message_id = m.id and j.scorer <> 'offline'), cr.trust_after)
+      from ${coachReads} cr join ${messages} m on m.id = cr.message_id
       where m.session_id = ${sessions.id} and m.superseded_at is null and cr.scorer = 'offline'
       order by m.seq desc limit 1)`;
   const rows = await db

@@ -4,11 +4,11 @@
  * recipient's likely first reaction (the scenario's partner when one is given).
  */
 import { CRITERION_LABELS, KIND_RUBRIC, type Criterion } from '../criteria.js';
-import type { Labeller } from '../partner/builtin-partner.js';
-import { foldPartnerState } from '../partner/partner-state.js';
+import type { Labeller } from '../partner/partner-engine.js';
+import { foldPartnerPath } from '../partner/partner-state.js';
 import { planLatestReply } from '../partner/reaction-picker.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
-import type { EvidenceSpan } from '../scoring/scorer.js';
+import type { EvidenceSpan, ScoreResult } from '../scoring/scorer.js';
 import { splitSentences } from './sentences.js';
 
 export interface DraftFeedback {
@@ -57,15 +57,16 @@ export function draftFeedback({ text, scenario, label }: { text: string; scenari
 
 function likelyReaction(
   text: string,
-  scored: { labels: Criterion[]; evidence: EvidenceSpan[] },
+  scored: ScoreResult,
   scenario: Scenario | undefined,
   redFlags: Criterion[],
   metCount: number,
 ): DraftFeedback['reaction'] {
   if (scenario) {
     const turn = { text, ...scored };
-    const reply = planLatestReply(scenario, [turn]);
-    return { text: reply?.text ?? scenario.partner.opening, by: scenario.partner.name, trustAfter: foldPartnerState(scenario, [turn]).trust };
+    const path = foldPartnerPath(scenario, [turn]);
+    const reply = planLatestReply(scenario, [turn], path);
+    return { text: reply?.text ?? scenario.partner.opening, by: scenario.partner.name, trustAfter: path.at(-1)!.trust };
   }
   if (redFlags.includes('shifts_blame')) return { text: 'They are likely to feel blamed and defend themselves rather than hear the apology.', by: null, trustAfter: null };
   if (redFlags.includes('non_apology')) return { text: 'They are likely to read it as "sorry you feel that way" and feel dismissed.', by: null, trustAfter: null };

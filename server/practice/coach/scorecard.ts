@@ -4,7 +4,8 @@
  * commitments the person made, and for listening the reflection-to-question ratio against
  * the MITI 4.2 thresholds.
  */
-import { KIND_RUBRIC, type Criterion } from '../criteria.js';
+import { z } from 'zod';
+import { KIND_RUBRIC, criterionSchema, kindSchema, type Criterion } from '../criteria.js';
 import { foldPartnerState, missingNeeds, type LabelledTurn } from '../partner/partner-state.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import { suggestRewrite } from './rewrite.js';
@@ -17,45 +18,47 @@ export interface ScoredTurn extends LabelledTurn {
   messageId: string;
 }
 
-export interface CriterionEvidence {
-  messageId: string;
-  quote: string;
-  start: number;
-  end: number;
-}
+/** The scorecard's shape, defined once: the API validates its answer against it and the web imports its type. */
+export const criterionEvidenceSchema = z.object({ messageId: z.string(), quote: z.string(), start: z.number(), end: z.number() });
+export type CriterionEvidence = z.infer<typeof criterionEvidenceSchema>;
 
-export interface CriterionResult {
-  met: boolean;
-  count: number;
+export const criterionResultSchema = z.object({
+  met: z.boolean(),
+  count: z.number(),
   /** The quoted words, in the order they were said. */
-  evidence: string[];
-  where: CriterionEvidence[];
-}
+  evidence: z.array(z.string()),
+  where: z.array(criterionEvidenceSchema),
+});
+export type CriterionResult = z.infer<typeof criterionResultSchema>;
 
-export interface TurnHighlight {
-  messageId: string;
-  text: string;
-  labels: Criterion[];
-  trustDelta: number;
-}
+export const turnHighlightSchema = z.object({ messageId: z.string(), text: z.string(), labels: z.array(criterionSchema), trustDelta: z.number() });
+export type TurnHighlight = z.infer<typeof turnHighlightSchema>;
 
-export interface Scorecard {
-  scenarioId: string;
-  kind: Scenario['kind'];
-  turns: number;
-  resolved: boolean;
-  hiddenConcernReached: boolean;
-  criteria: Partial<Record<Criterion, CriterionResult>>;
-  redFlags: Partial<Record<Criterion, CriterionResult>>;
-  needs: { id: string; says: string; met: boolean }[];
-  trustPath: number[];
-  strongest: TurnHighlight | null;
+export const listeningBalanceSchema = z.object({
+  reflections: z.number(),
+  questions: z.number(),
+  ratio: z.number().nullable(),
+  rating: z.enum(['good', 'fair', 'below']),
+}) satisfies z.ZodType<ListeningBalance>;
+
+export const scorecardSchema = z.object({
+  scenarioId: z.string(),
+  kind: kindSchema,
+  turns: z.number(),
+  resolved: z.boolean(),
+  hiddenConcernReached: z.boolean(),
+  criteria: z.partialRecord(criterionSchema, criterionResultSchema),
+  redFlags: z.partialRecord(criterionSchema, criterionResultSchema),
+  needs: z.array(z.object({ id: z.string(), says: z.string(), met: z.boolean() })),
+  trustPath: z.array(z.number()),
+  strongest: turnHighlightSchema.nullable(),
   /** The weakest turn and a suggested rewrite: built offline from what was missing, or by the model. */
-  weakest: (TurnHighlight & { rewrite: string; rewriteBy: 'offline' | 'model' }) | null;
-  commitments: string[];
-  listening: ListeningBalance | null;
-  tips: string[];
-}
+  weakest: turnHighlightSchema.extend({ rewrite: z.string(), rewriteBy: z.enum(['offline', 'model']) }).nullable(),
+  commitments: z.array(z.string()),
+  listening: listeningBalanceSchema.nullable(),
+  tips: z.array(z.string()),
+});
+export type Scorecard = z.infer<typeof scorecardSchema>;
 
 export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[]): Scorecard {
   const state = foldPartnerState(scenario, turns);

@@ -3,20 +3,31 @@
  * the partner's trust before and after, a one-line reason, and one short tip naming the next
  * move for this conversation (drawn from the scenario's needs, not generic advice).
  */
-import { KIND_RUBRIC, type Criterion, type RedFlag } from '../criteria.js';
-import { foldPartnerState, missingNeeds, stepPartnerState, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
+import { CRITERION_QUESTIONS, KIND_RUBRIC, criterionSchema, type RedFlag } from '../criteria.js';
+import { z } from 'zod';
+import { isDoubtful } from '../confidence.js';
+import { missingNeeds, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import type { EvidenceSpan } from '../scoring/scorer.js';
 
-export interface TurnRead {
-  labels: Criterion[];
-  evidence: EvidenceSpan[];
-  tip: string;
-  trustBefore: number;
-  trustAfter: number;
-  reason: string;
-  state: PartnerState;
-}
+/** Words of the reply that show a criterion: the scorer's EvidenceSpan, as a schema. */
+export const evidenceSpanSchema = z.object({ criterion: criterionSchema, start: z.number(), end: z.number(), quote: z.string() }) satisfies z.ZodType<EvidenceSpan>;
+
+/**
+ * The coach's read of one turn, defined once: the domain makes it, the database stores its
+ * fields (schema.ts types its columns from it) and the API sends it (api/schemas.ts extends it).
+ */
+export const turnReadSchema = z.object({
+  labels: z.array(criterionSchema),
+  evidence: z.array(evidenceSpanSchema),
+  /** The scorer's probability for each of the twelve criteria (see confidence.ts). */
+  scores: z.partialRecord(criterionSchema, z.number()),
+  tip: z.string(),
+  trustBefore: z.number(),
+  trustAfter: z.number(),
+  reason: z.string(),
+});
+export type TurnRead = z.infer<typeof turnReadSchema>;
 
 const RED_FLAG_TIPS: Record<RedFlag, string> = {
   makes_excuses: 'Leave the why for later; lead with what it cost them.',
@@ -27,19 +38,21 @@ const RED_FLAG_TIPS: Record<RedFlag, string> = {
   self_focus: 'Bring it back to them: ask about their side of it.',
 };
 
-/** Reads `turn` given the labelled turns before it (the partner state is folded from those). */
-export function coachTurn(scenario: Scenario, history: readonly LabelledTurn[], turn: LabelledTurn): TurnRead {
-  const before = foldPartnerState(scenario, history);
-  const after = stepPartnerState(scenario, before, turn);
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Reads `turn` from the partner's state after it (`after.last` is what the turn did). */
+export function coachTurn(scenario: Scenario, after: PartnerState, turn: LabelledTurn): TurnRead {
   const effect = after.last!;
   return {
     labels: turn.labels,
     evidence: turn.evidence,
+    scores: turn.scores ?? {},
     tip: nextMoveTip(scenario, after, turn),
     trustBefore: effect.trustBefore,
     trustAfter: effect.trustAfter,
     reason: effect.reason,
-    state: after,
   };
 }
 
@@ -50,7 +63,11 @@ export function nextMoveTip(scenario: Scenario, state: PartnerState, turn: Label
   const need = missingNeeds(scenario, state)[0];
   const needTip = need?.tip ?? need?.says;
 
-  if (flag) return needTip ? `${RED_FLAG_TIPS[flag]} ${needTip}` : RED_FLAG_TIPS[flag];
+  if (flag) {
+    // A doubtful red flag is put as a question: the coach may have misread it.
+    const flagTip = isDoubtful(turn.scores?.[flag]) ? `${CRITERION_QUESTIONS[flag]} If so: ${lowerFirst(RED_FLAG_TIPS[flag])}` : RED_FLAG_TIPS[flag];
+    return needTip ? `${flagTip} ${needTip}` : flagTip;
+  }
   if (state.resolved) return `${scenario.partner.name} is ready to move on. Keep what you promised, and let them lead now.`;
 
   if (scenario.kind === 'listening') {

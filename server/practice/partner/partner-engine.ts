@@ -1,43 +1,49 @@
 /**
  * The two partner engines behind one interface. Both hand back an AI SDK language model,
  * so one streaming path serves both: the built-in engine (no network) and the LLM engine
- * (any OpenAI-compatible chat-completions server).
+ * (any OpenAI-compatible chat-completions server). Each is handed the partner's state as the
+ * turn function folded it; neither folds it again.
  */
 import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Scenario } from '../scenarios/scenario-schema.js';
-import { createBuiltinPartner, type Labeller } from './builtin-partner.js';
+import type { ReplyToScore, ScoreResult } from '../scoring/scorer.js';
+import { createBuiltinPartner } from './builtin-partner.js';
 import { partnerSystemPrompt } from './partner-prompt.js';
-import type { PartnerState } from './partner-state.js';
+import type { LabelledTurn, PartnerState } from './partner-state.js';
+
+export type Labeller = (input: ReplyToScore) => ScoreResult;
+
+/** What the partner answers: the person's labelled turns and the partner's state after each. */
+export interface PartnerCue {
+  scenario: Scenario;
+  turns: readonly LabelledTurn[];
+  /** The state after each turn (same length as `turns`); the last is the state now. */
+  path: readonly PartnerState[];
+}
 
 export interface PartnerCall {
   model: LanguageModelV3;
   /** The system prompt; the built-in engine needs none. */
   system?: string;
-  /** Stored with the reply: which engine wrote it. */
-  source: 'builtin' | 'llm';
+  /** Stored with the reply: which engine wrote it (`safety`: the answer outside the role-play). */
+  source: 'builtin' | 'llm' | 'safety';
 }
 
 export interface PartnerEngine {
   readonly name: 'builtin' | 'llm';
   /** Describes the model in health checks and logs, never the key. */
   readonly description: string;
-  /** The model and prompt for the reply to the latest turn, given the state after that turn. */
-  callFor(scenario: Scenario, state: PartnerState): PartnerCall;
+  /** The model and prompt for the reply to the latest turn of `cue`. */
+  callFor(cue: PartnerCue): PartnerCall;
 }
 
-export function createBuiltinEngine({ label, paceMs = 0 }: { label: Labeller; paceMs?: number }): PartnerEngine {
-  const models = new Map<string, LanguageModelV3>();
+export function createBuiltinEngine({ paceMs = 0 }: { paceMs?: number } = {}): PartnerEngine {
   return {
     name: 'builtin',
     description: 'built-in scripted partner',
-    callFor(scenario) {
-      let model = models.get(scenario.id);
-      if (!model) {
-        model = createBuiltinPartner({ scenario, label, paceMs });
-        models.set(scenario.id, model);
-      }
-      return { model, source: 'builtin' };
+    callFor(cue) {
+      return { model: createBuiltinPartner(cue, { paceMs }), source: 'builtin' };
     },
   };
 }
@@ -49,7 +55,9 @@ export function createLlmEngine({ apiKey, baseURL, model, fetch }: { apiKey: str
   return {
     name: 'llm',
     description: `${model} at ${baseURL ? new URL(baseURL).host : 'api.openai.com'}`,
-    callFor(scenario, state) {
+    callFor({ scenario, path }) {
+      const state = path.at(-1);
+      if (!state) throw new Error('the LLM partner is asked to answer a turn, and there is none');
       return { model: chatModel, system: partnerSystemPrompt(scenario, state), source: 'llm' };
     },
   };

@@ -5,6 +5,7 @@
  * recompute it from the stored transcript, so it never drifts.
  */
 import { CRITERION_LABELS, KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
+import { labelWeight, type LabelScores } from '../confidence.js';
 import type { EvidenceSpan } from '../scoring/scorer.js';
 import type { Need, Scenario } from '../scenarios/scenario-schema.js';
 
@@ -12,6 +13,8 @@ export interface LabelledTurn {
   text: string;
   labels: Criterion[];
   evidence: EvidenceSpan[];
+  /** The scorer's probability per criterion; a label moves trust in proportion to it (see confidence.ts). */
+  scores?: LabelScores;
 }
 
 /** What one turn did to the partner. */
@@ -66,7 +69,15 @@ export function initialPartnerState(scenario: Scenario): PartnerState {
 }
 
 export function foldPartnerState(scenario: Scenario, turns: readonly LabelledTurn[]): PartnerState {
-  return turns.reduce((state, turn) => stepPartnerState(scenario, state, turn), initialPartnerState(scenario));
+  return foldPartnerPath(scenario, turns).at(-1) ?? initialPartnerState(scenario);
+}
+
+/** The state after each turn, in order: one fold that the coach and the built-in partner both read. */
+export function foldPartnerPath(scenario: Scenario, turns: readonly LabelledTurn[]): PartnerState[] {
+  const path: PartnerState[] = [];
+  let state = initialPartnerState(scenario);
+  for (const turn of turns) path.push((state = stepPartnerState(scenario, state, turn)));
+  return path;
 }
 
 export function hiddenConcernRequired(scenario: Scenario): boolean {
@@ -85,7 +96,8 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
   for (const criterion of new Set(turn.labels)) {
     counts[criterion] = (counts[criterion] ?? 0) + 1;
     if (!rubric.has(criterion)) continue;
-    const weight = scenario.trust.weights[criterion] ?? 0;
+    // A doubtful label moves trust less than a sure one (confidence.ts).
+    const weight = (scenario.trust.weights[criterion] ?? 0) * labelWeight(turn.scores?.[criterion]);
     let delta: number;
     if (isRedFlag(criterion)) {
       const early = !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
@@ -99,7 +111,8 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
   }
 
   const newlyMetNeeds = scenario.needs.filter((need) => !state.needsMet.includes(need.id) && meetsNeed(need, turn)).map((need) => need.id);
-  let trust = state.trust + contributions.reduce((sum, c) => sum + c.delta, 0) + newlyMetNeeds.length * NEED_MET_BONUS * scale.positive;
+  const needBonus = newlyMetNeeds.reduce((sum, id) => sum + labelWeight(turn.scores?.[scenario.needs.find((need) => need.id === id)!.criterion]), 0);
+  let trust = state.trust + contributions.reduce((sum, c) => sum + c.delta, 0) + needBonus * NEED_MET_BONUS * scale.positive;
 
   const concern = scenario.hiddenConcern;
   const revealedHiddenConcern =

@@ -8,7 +8,7 @@
 import { KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
 import type { LinesByBand, Move, Scenario, TrustBand } from '../scenarios/scenario-schema.js';
 import { breaksFrame } from './frame-breaks.js';
-import { initialPartnerState, stepPartnerState, type LabelledTurn, type PartnerState } from './partner-state.js';
+import { foldPartnerPath, type LabelledTurn, type PartnerState } from './partner-state.js';
 
 export type ReplyMove = Move | 'hidden_concern';
 
@@ -44,22 +44,25 @@ export function dominantMove(scenario: Scenario, turn: LabelledTurn): Move {
   return breaksFrame(turn.text) ? 'off_script' : 'neutral';
 }
 
-/** Plans the partner's reply to every turn, in order; the last one answers the latest turn. */
-export function planReplies(scenario: Scenario, turns: readonly LabelledTurn[]): PlannedReply[] {
+/**
+ * Plans the partner's reply to every turn, in order; the last one answers the latest turn.
+ * `path` is the partner's state after each turn, as the turn function folded it; it is
+ * folded here only when the caller has none.
+ */
+export function planReplies(scenario: Scenario, turns: readonly LabelledTurn[], path: readonly PartnerState[] = foldPartnerPath(scenario, turns)): PlannedReply[] {
+  if (path.length !== turns.length) throw new Error(`planReplies: ${turns.length} turns but ${path.length} states`);
   const used = new Set<string>([scenario.partner.opening]);
   const replies: PlannedReply[] = [];
-  let state = initialPartnerState(scenario);
   let seed = hashText(scenario.id);
-  for (const turn of turns) {
-    state = stepPartnerState(scenario, state, turn);
+  turns.forEach((turn, index) => {
     seed = hashText(turn.text, seed);
-    replies.push(replyTo(scenario, turn, state, used, seed));
-  }
+    replies.push(replyTo(scenario, turn, path[index]!, used, seed));
+  });
   return replies;
 }
 
-export function planLatestReply(scenario: Scenario, turns: readonly LabelledTurn[]): PlannedReply | undefined {
-  return planReplies(scenario, turns).at(-1);
+export function planLatestReply(scenario: Scenario, turns: readonly LabelledTurn[], path?: readonly PartnerState[]): PlannedReply | undefined {
+  return planReplies(scenario, turns, path).at(-1);
 }
 
 function replyTo(scenario: Scenario, turn: LabelledTurn, state: PartnerState, used: Set<string>, seed: number): PlannedReply {

@@ -96,3 +96,21 @@ describe('the partner state fold', () => {
     expect(foldPartnerState(airport, turns)).toEqual(foldPartnerState(airport, turns));
   });
 });
+
+describe('trust moved in proportion to confidence', () => {
+  const sure = (labels: Criterion[], score: number, text = 'words'): LabelledTurn => ({ text, labels, evidence: [], scores: Object.fromEntries(labels.map((l) => [l, score])) });
+
+  it('moves trust less for a doubtful label than for a sure one, in both directions', () => {
+    const start = airport.trust.start;
+    const gain = (score: number) => foldPartnerState(airport, [sure(['takes_responsibility'], score)]).trust - start;
+    const loss = (score: number) => start - foldPartnerState(airport, [sure(['shifts_blame'], score)]).trust;
+    expect(gain(0.52)).toBeGreaterThan(0);
+    expect(gain(0.52)).toBeLessThan(gain(0.97));
+    expect(loss(0.52)).toBeGreaterThan(0);
+    expect(loss(0.52)).toBeLessThan(loss(0.97));
+  });
+
+  it('moves trust fully for a sure label, as for a read without scores', () => {
+    expect(foldPartnerState(airport, [sure(['takes_responsibility'], 0.95)]).trust).toBe(foldPartnerState(airport, [turn(['takes_responsibility'])]).trust);
+  });
+});

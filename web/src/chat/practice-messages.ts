@@ -13,14 +13,30 @@ export function messageText(message: PracticeMessage): string {
   return message.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
+/** The read a turn shows: the LLM judge's once it has arrived (the better read wins), else the offline one. */
+export function bestRead(message: ApiMessage): CoachRead | undefined {
+  return message.judge ?? message.coach;
+}
+
 export function toUIMessage(message: ApiMessage): PracticeMessage {
+  const read = bestRead(message);
   const metadata: ReplyMetadata =
     message.role === 'user'
-      ? message.coach
-        ? { coach: message.coach }
+      ? read
+        ? { coach: read }
         : {}
       : { status: message.status, ...(message.source === 'safety' ? { safety: true } : {}) };
   return { id: message.id, role: message.role, metadata, parts: [{ type: 'text', text: message.text }] };
+}
+
+/**
+ * Puts the judge's reads that have arrived on the turns they read, leaving everything else
+ * as it is: the page's labels and trust for those turns follow the better read.
+ */
+export function withJudgedReads(messages: readonly PracticeMessage[], stored: readonly ApiMessage[]): PracticeMessage[] {
+  const judged = new Map(stored.filter((m) => m.role === 'user' && m.judge).map((m) => [m.id, m.judge!]));
+  if (judged.size === 0) return [...messages];
+  return messages.map((m) => (m.role === 'user' && judged.has(m.id) ? { ...m, metadata: { ...m.metadata, coach: judged.get(m.id)! } } : m));
 }
 
 /** The messages still in the conversation; a reply that failed before any word is left out (Retry asks again). */

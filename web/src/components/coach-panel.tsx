@@ -4,9 +4,8 @@
  * real conversation has no coach; the choice is remembered on this computer.
  */
 import { useId } from 'react';
-import type { ListeningBalance } from '../../../server/practice/coach/listening-balance.js';
-import type { CoachRead } from '../api/types.js';
-import { criterionLabel, isFlag } from '../criteria-text.js';
+import type { CoachRead, ListeningBalance } from '../api/types.js';
+import { criterionLabel, doubtfulQuestion, isFlag } from '../criteria-text.js';
 import { TrustMeter } from './trust-meter.js';
 
 export interface CoachPanelProps {
@@ -98,21 +97,25 @@ export function ListeningLine({ balance }: { balance: ListeningBalance }) {
   );
 }
 
-function EvidenceList({ items }: { items: { criterion: string; quotes: string[] }[] }) {
+/** A sure label is stated ("owned it"); a doubtful one is asked ("Was that an excuse?"). */
+function EvidenceList({ items }: { items: { criterion: string; quotes: string[]; question?: string }[] }) {
   return (
     <ul className="evidence-list">
       {items.map((item) => (
-        <li key={item.criterion}>
-          <strong>{criterionLabel(item.criterion)}</strong>
-          {item.quotes.length ? `: ${item.quotes.map((q) => `“${q}”`).join(' · ')}` : ''}
+        <li key={item.criterion} className={item.question ? 'doubtful' : undefined}>
+          <strong>{item.question ?? criterionLabel(item.criterion)}</strong>
+          {item.quotes.length ? `${item.question ? ' ' : ': '}${item.quotes.map((q) => `“${q}”`).join(' · ')}` : ''}
         </li>
       ))}
     </ul>
   );
 }
 
-/** One entry per criterion the coach saw, with the words that showed it (each quote once). */
-export function quotesByCriterion(read: CoachRead): { criterion: string; quotes: string[] }[] {
+/**
+ * One entry per criterion the coach saw, with the words that showed it (each quote once), and
+ * the question to ask instead of a verdict when the label is doubtful.
+ */
+export function quotesByCriterion(read: CoachRead): { criterion: string; quotes: string[]; question?: string }[] {
   const byCriterion = new Map<string, string[]>(read.labels.map((label) => [label, []]));
   const spans = read.spans.length ? read.spans : Object.entries(read.evidence).map(([criterion, quote]) => ({ criterion, quote }));
   for (const span of spans) {
@@ -120,5 +123,8 @@ export function quotesByCriterion(read: CoachRead): { criterion: string; quotes:
     if (!quotes.includes(span.quote)) quotes.push(span.quote);
     byCriterion.set(span.criterion, quotes);
   }
-  return [...byCriterion].map(([criterion, quotes]) => ({ criterion, quotes }));
+  return [...byCriterion].map(([criterion, quotes]) => {
+    const question = doubtfulQuestion(criterion, read.scores);
+    return question ? { criterion, quotes, question } : { criterion, quotes };
+  });
 }

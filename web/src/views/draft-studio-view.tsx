@@ -4,7 +4,7 @@
  * and a score. Each check is kept as a version (in this browser only) to compare.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { MAX_DRAFT_CHARS } from '../../../server/api/schemas.js';
+import { MAX_DRAFT_CHARS } from '../../../server/api/limits.js';
 import { messageOf } from '../api/client.js';
 import { listScenarios, requestDraftFeedback } from '../api/rehearse-api.js';
 import type { ApiScenarioSummary } from '../api/types.js';

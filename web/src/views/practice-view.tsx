@@ -4,11 +4,11 @@
  * the session for the scorecard.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { MAX_TURN_CHARS } from '../../../server/api/schemas.js';
+import { MAX_TURN_CHARS } from '../../../server/api/limits.js';
 import { ApiError, messageOf } from '../api/client.js';
 import { endSession, getScenario, getSession, rewindSession } from '../api/rehearse-api.js';
 import type { ApiMessage, ApiScenarioDetail, ApiSession } from '../api/types.js';
-import { coachByTurn, earlierAttempts, messageText, newlyTakenBack, statusNow, toUIMessages, trustNow } from '../chat/practice-messages.js';
+import { coachByTurn, earlierAttempts, messageText, newlyTakenBack, statusNow, toUIMessages, trustNow, withJudgedReads } from '../chat/practice-messages.js';
 import { usePracticeChat } from '../chat/use-practice-chat.js';
 import { listeningBalance } from '../../../server/practice/coach/listening-balance.js';
 import { CoachPanel } from '../components/coach-panel.js';
@@ -95,12 +95,39 @@ function PracticeSession({ session, scenario }: Loaded) {
 
   // Announce a finished reply once, rather than every word as it streams.
   const prevStatus = useRef(status);
+  const [judgeFor, setJudgeFor] = useState<string | null>(null);
   useEffect(() => {
     if (prevStatus.current === 'streaming' && status === 'ready' && lastReply) {
       setAnnouncement(`${lastReply.metadata?.safety ? 'Rehearse' : partner} replied: ${messageText(lastReply)}`);
+      if (lastReply.metadata?.judgePending && lastReply.metadata.userMessageId) setJudgeFor(lastReply.metadata.userMessageId);
     }
     prevStatus.current = status;
   }, [status, lastReply, partner]);
+
+  // With a model configured the LLM judge reads each turn after the reply; when its read
+  // arrives, the turn's labels and trust on this page follow it (the better read wins).
+  useEffect(() => {
+    if (!judgeFor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const look = async (attempt: number) => {
+      try {
+        const fresh = await getSession(session.id);
+        if (stopped) return;
+        chat.setMessages((current) => withJudgedReads(current, fresh.messages));
+        if (fresh.messages.some((m) => m.id === judgeFor && m.judge)) return setJudgeFor(null);
+      } catch {
+        // A missed look is retried below; the offline read stays meanwhile.
+      }
+      if (!stopped && attempt < 6) timer = setTimeout(() => void look(attempt + 1), 500 * 2 ** attempt);
+    };
+    timer = setTimeout(() => void look(0), 300);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [judgeFor, session.id]);
 
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'nearest' });

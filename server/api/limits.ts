@@ -1,0 +1,7 @@
+/**
+ * The API's size limits. Dependency-free (it imports nothing at run time), so the web page
+ * counts characters against the same numbers the server enforces.
+ */
+export const MAX_TURN_CHARS = 4000;
+export const MAX_DRAFT_CHARS = 20_000;
+export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,0 +1,1 @@
+ALTER TABLE `coach_reads` ADD `scores` text;

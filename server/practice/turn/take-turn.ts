@@ -1,0 +1,56 @@
+/**
+ * One turn of a practice conversation, the only place its sequence is written: label the
+ * person's words (with a confidence per label), fold the partner's state once, read the turn
+ * as the coach, check safety, and say what the partner is to answer. The server's chat route,
+ * the partner suites and `scenarios play` all call this, so the evals measure what ships.
+ */
+import { coachTurn, type TurnRead } from '../coach/turn-coach.js';
+import { foldPartnerPath, initialPartnerState, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
+import type { Labeller, PartnerCue } from '../partner/partner-engine.js';
+import { detectSafetyConcern, safetyReply, type SafetyConcern } from '../safety/safety-check.js';
+import type { Scenario } from '../scenarios/scenario-schema.js';
+
+export interface TurnRequest {
+  scenario: Scenario;
+  /** The person's earlier turns still in the conversation, labelled, oldest first. */
+  history: readonly LabelledTurn[];
+  /** What the partner said last: the context the scorer reads the turn in. */
+  context: string;
+  /** The person's new turn. */
+  text: string;
+  /** The offline scorer (or a stand-in in tests). */
+  label: Labeller;
+}
+
+/** What the partner is to answer: in the role-play, or outside it with where to get help. */
+export type PartnerAsk = { to: 'partner'; cue: PartnerCue } | { to: 'safety'; concern: SafetyConcern; reply: string };
+
+export interface TakenTurn {
+  /** The new turn with its labels, evidence and scores. */
+  turn: LabelledTurn;
+  /** The coach's read: labels with the words that show them, scores, tip, trust before → after. */
+  read: TurnRead;
+  /** The partner's state after the turn. */
+  state: PartnerState;
+  concern?: SafetyConcern;
+  ask: PartnerAsk;
+}
+
+export function takeTurn({ scenario, history, context, text, label }: TurnRequest): TakenTurn {
+  const turn: LabelledTurn = { text, ...label({ kind: scenario.kind, context, reply: text }) };
+  return continueTurn(scenario, [...history, turn], detectSafetyConcern(text));
+}
+
+/**
+ * The same steps for a turn already labelled (the last of `turns`): a retry of a stored turn,
+ * or a turn whose read was replaced by a better one. The state is folded here, once.
+ */
+export function continueTurn(scenario: Scenario, turns: readonly LabelledTurn[], concern = detectSafetyConcern(turns.at(-1)?.text ?? '')): TakenTurn {
+  const turn = turns.at(-1);
+  if (!turn) throw new Error('continueTurn: no turn to answer');
+  const path = foldPartnerPath(scenario, turns);
+  const state = path.at(-1) ?? initialPartnerState(scenario);
+  const read = coachTurn(scenario, state, turn);
+  const ask: PartnerAsk = concern ? { to: 'safety', concern, reply: safetyReply(concern) } : { to: 'partner', cue: { scenario, turns, path } };
+  return { turn, read, state, ask, ...(concern ? { concern } : {}) };
+}
