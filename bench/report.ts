@@ -15,8 +15,8 @@ export const GOALS = {
   overheadP50At1Ms: 2,
   overheadP50At50Ms: 10,
   overheadP99At50Ms: 50,
-  /** The budget the scorer's author set (server/practice/scoring/text-analysis.ts). */
-  scorerPerSecond: 10_000,
+  /** Issue 10's floor, end to end as `eval label` runs: 0.5 ms a reply, inside a turn's CPU budget. */
+  scorerPerSecond: 2_000,
 };
 
 export interface Goal {
@@ -69,7 +69,7 @@ export function report({ latency, throughput, throughputWorkers, scorer, setting
       met: throughputWorkers.turnsPerSecond >= GOALS.turnsPerSecond,
     },
     { goal: `peak RSS at ${top.sessions} ≤ ${GOALS.peakRssMb} MB`, measured: `${round(top.peakRssMb)} MB (before: ${round(top.rssBeforeMb)} MB)`, met: top.peakRssMb <= GOALS.peakRssMb },
-    { goal: `offline scorer ≥ ${GOALS.scorerPerSecond} replies/s (its own budget)`, measured: `${Math.round(scorer.repliesPerSecond)}/s`, met: scorer.repliesPerSecond >= GOALS.scorerPerSecond },
+    { goal: `offline scorer ≥ ${GOALS.scorerPerSecond} replies/s end to end (issue 10)`, measured: `${Math.round(scorer.repliesPerSecond)}/s`, met: scorer.repliesPerSecond >= GOALS.scorerPerSecond },
     { goal: 'every posted turn stored once with a complete reply', measured: `${posted} posted, ${lost} lost, ${duplicated} duplicated, ${bad} bad`, met: lost === 0 && duplicated === 0 && bad === 0 },
   ];
   const goalTable = formatTable(['goal', 'measured', ''], goals.map((g) => [g.goal, g.measured, verdict(g.met)]));
