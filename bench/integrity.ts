@@ -68,5 +68,12 @@ export async function checkIntegrity(database: Database, turns: readonly PostedT
 
 export function sumIntegrity(checks: readonly Integrity[]): Integrity {
   const total = (key: 'posted' | 'lost' | 'duplicated' | 'badReplies' | 'failedRequests') => checks.reduce((sum, check) => sum + check[key], 0);
-  return { posted: total('posted'), lost: total('lost'), duplicated: total('duplicated'), badReplies: total('badReplies'), failedRequests: total('failedRequests'), ok: checks.every((check) => check.ok) };
+  return {
+    posted: total('posted'),
+    lost: total('lost'),
+    duplicated: total('duplicated'),
+    badReplies: total('badReplies'),
+    failedRequests: total('failedRequests'),
+    ok: checks.every((check) => check.ok),
+  };
 }

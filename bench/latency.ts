@@ -63,13 +63,22 @@ export async function measureLatency(options: LatencyOptions): Promise<LevelResu
 
 async function measureLevel(options: LatencyOptions, level: number): Promise<LevelResult> {
   const turns = options.turnsPerSession(level);
-  const reps: { direct: Percentiles; rehearse: Percentiles; peakRss: number; rssBefore: number; loopP99: number; cpuPerTurn: number; integrity: Integrity }[] = [];
+  const reps: { direct: Percentiles; rehearse: Percentiles; peakRss: number; rssBefore: number; loopP99: number; cpuPerTurn: number; integrity: Integrity }[] =
+    [];
   for (let rep = 0; rep < options.reps; rep++) {
     const order: Kind[] = rep % 2 === 0 ? ['direct', 'rehearse'] : ['rehearse', 'direct'];
     const runs: Partial<Record<Kind, Awaited<ReturnType<typeof runLevel>>>> = {};
     for (const kind of order) runs[kind] = await runLevel(options, level, turns, kind);
     const integrity = await checkIntegrity(options.rehearse.database, runs.rehearse!.posted, options.upstream.text);
-    reps.push({ direct: percentilesOf(runs.direct!.timings), rehearse: percentilesOf(runs.rehearse!.timings), peakRss: runs.rehearse!.peakRss, rssBefore: runs.rehearse!.rssBefore, loopP99: runs.rehearse!.loopP99, cpuPerTurn: runs.rehearse!.cpuMs / runs.rehearse!.posted.length, integrity });
+    reps.push({
+      direct: percentilesOf(runs.direct!.timings),
+      rehearse: percentilesOf(runs.rehearse!.timings),
+      peakRss: runs.rehearse!.peakRss,
+      rssBefore: runs.rehearse!.rssBefore,
+      loopP99: runs.rehearse!.loopP99,
+      cpuPerTurn: runs.rehearse!.cpuMs / runs.rehearse!.posted.length,
+      integrity,
+    });
   }
   const med = (pick: (rep: (typeof reps)[number]) => number) => median(reps.map(pick));
   const each = (of: (rep: (typeof reps)[number], key: keyof Percentiles) => number): Percentiles => ({
@@ -87,7 +96,12 @@ async function measureLevel(options: LatencyOptions, level: number): Promise<Lev
     direct,
     rehearse,
     overhead: each((rep, key) => rep.rehearse[key] - rep.direct[key]),
-    ratio: { ttftP50: rehearse.ttftP50 / direct.ttftP50, ttftP99: rehearse.ttftP99 / direct.ttftP99, totalP50: rehearse.totalP50 / direct.totalP50, totalP99: rehearse.totalP99 / direct.totalP99 },
+    ratio: {
+      ttftP50: rehearse.ttftP50 / direct.ttftP50,
+      ttftP99: rehearse.ttftP99 / direct.ttftP99,
+      totalP50: rehearse.totalP50 / direct.totalP50,
+      totalP99: rehearse.totalP99 / direct.totalP99,
+    },
     peakRssMb: Math.max(...reps.map((rep) => rep.peakRss)) / 2 ** 20,
     rssBeforeMb: med((rep) => rep.rssBefore) / 2 ** 20,
     loopDelayP99Ms: med((rep) => rep.loopP99),
@@ -133,7 +147,11 @@ async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level:
         timings.push(await streamPost(upstream.endpoint, body, chatCompletionText));
       } else {
         const messageId = `bench-${sessions[i]}-${t}`;
-        const timing = await streamPost(`${rehearse.url}/api/sessions/${sessions[i]}/chat`, { message: { id: messageId, role: 'user', parts: [{ type: 'text', text }] } }, uiMessageText);
+        const timing = await streamPost(
+          `${rehearse.url}/api/sessions/${sessions[i]}/chat`,
+          { message: { id: messageId, role: 'user', parts: [{ type: 'text', text }] } },
+          uiMessageText,
+        );
         timings.push(timing);
         posted.push({ sessionId: sessions[i]!, messageId, text: timing.text, httpStatus: timing.status });
       }

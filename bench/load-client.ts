@@ -37,28 +37,32 @@ export function streamPost(url: string, body: unknown, textOf: TextOf): Promise<
     let text = '';
     let buffer = '';
     let finish: string | undefined;
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      res.setEncoding('utf8');
-      const status = res.statusCode ?? 0;
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const event = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (status !== 200 || !event.startsWith('data: {')) continue;
-          const parsed = JSON.parse(event.slice(6)) as Record<string, unknown>;
-          const piece = textOf(parsed);
-          if (piece !== undefined) {
-            if (ttftMs < 0) ttftMs = performance.now() - started;
-            text += piece;
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        res.setEncoding('utf8');
+        const status = res.statusCode ?? 0;
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (status !== 200 || !event.startsWith('data: {')) continue;
+            const parsed = JSON.parse(event.slice(6)) as Record<string, unknown>;
+            const piece = textOf(parsed);
+            if (piece !== undefined) {
+              if (ttftMs < 0) ttftMs = performance.now() - started;
+              text += piece;
+            }
+            if (parsed.type === 'finish') finish = (parsed.messageMetadata as { status?: string } | undefined)?.status;
           }
-          if (parsed.type === 'finish') finish = (parsed.messageMetadata as { status?: string } | undefined)?.status;
-        }
-      });
-      res.on('end', () => resolve({ status, ttftMs, totalMs: performance.now() - started, text, detail: status === 200 ? finish : buffer.slice(0, 300) }));
-      res.on('error', reject);
-    });
+        });
+        res.on('end', () => resolve({ status, ttftMs, totalMs: performance.now() - started, text, detail: status === 200 ? finish : buffer.slice(0, 300) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -67,13 +71,17 @@ export function streamPost(url: string, body: unknown, textOf: TextOf): Promise<
 export function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (data += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(data || 'null') as T }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (data += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(data || 'null') as T }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -31,7 +31,17 @@ function startFlags(): string[] {
   return /node ((?:--[\w-]+=\S+ )*)dist\/server\/main\.mjs/.exec(start)?.[1]?.trim().split(' ').filter(Boolean) ?? [];
 }
 
-export async function startRehearse({ dir, name, modelBaseURL, workers = 1 }: { dir: string; name: string; modelBaseURL?: string; workers?: number }): Promise<RehearseInstance> {
+export async function startRehearse({
+  dir,
+  name,
+  modelBaseURL,
+  workers = 1,
+}: {
+  dir: string;
+  name: string;
+  modelBaseURL?: string;
+  workers?: number;
+}): Promise<RehearseInstance> {
   const url = `file:${path.join(dir, `${name}.db`)}`;
   const env: Record<string, string> = {
     ...process.env,

@@ -25,14 +25,46 @@ export interface Goal {
   met: boolean;
 }
 
-export function report({ latency, throughput, throughputWorkers, scorer, settings }: { latency: LevelResult[]; throughput: ThroughputResult; throughputWorkers: ThroughputResult; scorer: ScorerResult; settings: { reps: number; tokens: number; paceMs: number } }): { table: string; goals: Goal[] } {
+export function report({
+  latency,
+  throughput,
+  throughputWorkers,
+  scorer,
+  settings,
+}: {
+  latency: LevelResult[];
+  throughput: ThroughputResult;
+  throughputWorkers: ThroughputResult;
+  scorer: ScorerResult;
+  settings: { reps: number; tokens: number; paceMs: number };
+}): { table: string; goals: Goal[] } {
   const latencyTable = formatTable(
     ['sessions', 'path', 'TTFT p50', 'TTFT p99', 'total p50', 'total p99', 'server RSS MB', 'CPU ms/turn', 'bench loop p99'],
     latency.flatMap((level) => [
       [level.sessions, 'direct', level.direct.ttftP50, level.direct.ttftP99, level.direct.totalP50, level.direct.totalP99, '', '', ''],
-      [level.sessions, 'Rehearse', level.rehearse.ttftP50, level.rehearse.ttftP99, level.rehearse.totalP50, level.rehearse.totalP99, level.peakRssMb, round(level.cpuMsPerTurn, 2), level.loopDelayP99Ms],
+      [
+        level.sessions,
+        'Rehearse',
+        level.rehearse.ttftP50,
+        level.rehearse.ttftP99,
+        level.rehearse.totalP50,
+        level.rehearse.totalP99,
+        level.peakRssMb,
+        round(level.cpuMsPerTurn, 2),
+        level.loopDelayP99Ms,
+      ],
       [level.sessions, 'overhead', level.overhead.ttftP50, level.overhead.ttftP99, level.overhead.totalP50, level.overhead.totalP99, '', '', ''],
-      [level.sessions, 'ratio', `×${round(level.ratio.ttftP50, 2)}`, `×${round(level.ratio.ttftP99, 2)}`, `×${round(level.ratio.totalP50, 2)}`, `×${round(level.ratio.totalP99, 2)}`, '', '', ''],
+      [
+        level.sessions,
+        'ratio',
+        `×${round(level.ratio.ttftP50, 2)}`,
+        `×${round(level.ratio.ttftP99, 2)}`,
+        `×${round(level.ratio.totalP50, 2)}`,
+        `×${round(level.ratio.totalP99, 2)}`,
+        '',
+        '',
+        '',
+      ],
     ]),
   );
 
@@ -50,29 +82,84 @@ export function report({ latency, throughput, throughputWorkers, scorer, setting
   const busiest = latency.reduce((a, b) => (b.sessions * b.turnsPerSession > a.sessions * a.turnsPerSession ? b : a));
   const cpu = busiest.cpuMsPerTurn;
   const goals: Goal[] = [
-    ...(one ? [{ goal: `overhead TTFT p50 at 1 ≤ ${GOALS.overheadP50At1Ms} ms`, measured: `${round(one.overhead.ttftP50)} ms`, met: one.overhead.ttftP50 <= GOALS.overheadP50At1Ms }] : []),
-    ...(fifty
+    ...(one
       ? [
-          { goal: `overhead TTFT p50 at 50 ≤ ${GOALS.overheadP50At50Ms} ms`, measured: `${round(fifty.overhead.ttftP50)} ms`, met: fifty.overhead.ttftP50 <= GOALS.overheadP50At50Ms },
-          { goal: `overhead TTFT p99 at 50 ≤ ${GOALS.overheadP99At50Ms} ms`, measured: `${round(fifty.overhead.ttftP99)} ms`, met: fifty.overhead.ttftP99 <= GOALS.overheadP99At50Ms },
+          {
+            goal: `overhead TTFT p50 at 1 ≤ ${GOALS.overheadP50At1Ms} ms`,
+            measured: `${round(one.overhead.ttftP50)} ms`,
+            met: one.overhead.ttftP50 <= GOALS.overheadP50At1Ms,
+          },
         ]
       : []),
-    { goal: `server CPU per streamed ${settings.tokens}-token turn ≤ ${GOALS.cpuMsPerTurn} ms`, measured: `${round(cpu, 2)} ms (at ${busiest.sessions} sessions)`, met: cpu <= GOALS.cpuMsPerTurn },
-    { goal: `overhead TTFT p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`, measured: `${round(top.overhead.ttftP50)} ms`, met: top.overhead.ttftP50 <= GOALS.overheadP50Ms },
-    { goal: `overhead TTFT p99 at ${top.sessions} ≤ ${GOALS.overheadP99Ms} ms`, measured: `${round(top.overhead.ttftP99)} ms`, met: top.overhead.ttftP99 <= GOALS.overheadP99Ms },
-    { goal: `overhead total p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`, measured: `${round(top.overhead.totalP50)} ms`, met: top.overhead.totalP50 <= GOALS.overheadP50Ms },
-    { goal: `overhead total p99 at ${top.sessions} ≤ ${GOALS.overheadP99Ms} ms`, measured: `${round(top.overhead.totalP99)} ms`, met: top.overhead.totalP99 <= GOALS.overheadP99Ms },
-    { goal: `stored turns/s (built-in, ${throughput.clients} clients) ≥ ${GOALS.turnsPerSecond}`, measured: `${Math.round(throughput.turnsPerSecond)}/s (HTTP floor ${Math.round(throughput.baselinePerSecond)}/s)`, met: throughput.turnsPerSecond >= GOALS.turnsPerSecond },
+    ...(fifty
+      ? [
+          {
+            goal: `overhead TTFT p50 at 50 ≤ ${GOALS.overheadP50At50Ms} ms`,
+            measured: `${round(fifty.overhead.ttftP50)} ms`,
+            met: fifty.overhead.ttftP50 <= GOALS.overheadP50At50Ms,
+          },
+          {
+            goal: `overhead TTFT p99 at 50 ≤ ${GOALS.overheadP99At50Ms} ms`,
+            measured: `${round(fifty.overhead.ttftP99)} ms`,
+            met: fifty.overhead.ttftP99 <= GOALS.overheadP99At50Ms,
+          },
+        ]
+      : []),
+    {
+      goal: `server CPU per streamed ${settings.tokens}-token turn ≤ ${GOALS.cpuMsPerTurn} ms`,
+      measured: `${round(cpu, 2)} ms (at ${busiest.sessions} sessions)`,
+      met: cpu <= GOALS.cpuMsPerTurn,
+    },
+    {
+      goal: `overhead TTFT p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`,
+      measured: `${round(top.overhead.ttftP50)} ms`,
+      met: top.overhead.ttftP50 <= GOALS.overheadP50Ms,
+    },
+    {
+      goal: `overhead TTFT p99 at ${top.sessions} ≤ ${GOALS.overheadP99Ms} ms`,
+      measured: `${round(top.overhead.ttftP99)} ms`,
+      met: top.overhead.ttftP99 <= GOALS.overheadP99Ms,
+    },
+    {
+      goal: `overhead total p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`,
+      measured: `${round(top.overhead.totalP50)} ms`,
+      met: top.overhead.totalP50 <= GOALS.overheadP50Ms,
+    },
+    {
+      goal: `overhead total p99 at ${top.sessions} ≤ ${GOALS.overheadP99Ms} ms`,
+      measured: `${round(top.overhead.totalP99)} ms`,
+      met: top.overhead.totalP99 <= GOALS.overheadP99Ms,
+    },
+    {
+      goal: `stored turns/s (built-in, ${throughput.clients} clients) ≥ ${GOALS.turnsPerSecond}`,
+      measured: `${Math.round(throughput.turnsPerSecond)}/s (HTTP floor ${Math.round(throughput.baselinePerSecond)}/s)`,
+      met: throughput.turnsPerSecond >= GOALS.turnsPerSecond,
+    },
     {
       goal: `  … with REHEARSE_WORKERS=2 (one per core)`,
       measured: `${Math.round(throughputWorkers.turnsPerSecond)}/s (HTTP floor ${Math.round(throughputWorkers.baselinePerSecond)}/s)`,
       met: throughputWorkers.turnsPerSecond >= GOALS.turnsPerSecond,
     },
-    { goal: `peak RSS at ${top.sessions} ≤ ${GOALS.peakRssMb} MB`, measured: `${round(top.peakRssMb)} MB (before: ${round(top.rssBeforeMb)} MB)`, met: top.peakRssMb <= GOALS.peakRssMb },
-    { goal: `offline scorer ≥ ${GOALS.scorerPerSecond} replies/s end to end (issue 10)`, measured: `${Math.round(scorer.repliesPerSecond)}/s`, met: scorer.repliesPerSecond >= GOALS.scorerPerSecond },
-    { goal: 'every posted turn stored once with a complete reply', measured: `${posted} posted, ${lost} lost, ${duplicated} duplicated, ${bad} bad`, met: lost === 0 && duplicated === 0 && bad === 0 },
+    {
+      goal: `peak RSS at ${top.sessions} ≤ ${GOALS.peakRssMb} MB`,
+      measured: `${round(top.peakRssMb)} MB (before: ${round(top.rssBeforeMb)} MB)`,
+      met: top.peakRssMb <= GOALS.peakRssMb,
+    },
+    {
+      goal: `offline scorer ≥ ${GOALS.scorerPerSecond} replies/s end to end (issue 10)`,
+      measured: `${Math.round(scorer.repliesPerSecond)}/s`,
+      met: scorer.repliesPerSecond >= GOALS.scorerPerSecond,
+    },
+    {
+      goal: 'every posted turn stored once with a complete reply',
+      measured: `${posted} posted, ${lost} lost, ${duplicated} duplicated, ${bad} bad`,
+      met: lost === 0 && duplicated === 0 && bad === 0,
+    },
   ];
-  const goalTable = formatTable(['goal', 'measured', ''], goals.map((g) => [g.goal, g.measured, verdict(g.met)]));
+  const goalTable = formatTable(
+    ['goal', 'measured', ''],
+    goals.map((g) => [g.goal, g.measured, verdict(g.met)]),
+  );
   const heading = `Latency in ms, medians of ${settings.reps} repetitions (${settings.tokens} tokens, one every ${settings.paceMs} ms); overhead = Rehearse − direct per repetition`;
   return { table: [heading, '', latencyTable, '', goalTable].join('\n'), goals };
 }

@@ -54,7 +54,11 @@ function loadReplies(): ReplyToScore[] {
   const dir = path.join(ROOT, 'evals', 'datasets');
   return ['replies-train.jsonl', 'replies-holdout.jsonl']
     .filter((file) => existsSync(path.join(dir, file)))
-    .flatMap((file) => readFileSync(path.join(dir, file), 'utf8').split('\n').filter((line) => line.trim()))
+    .flatMap((file) =>
+      readFileSync(path.join(dir, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim()),
+    )
     .map((line) => JSON.parse(line) as ReplyToScore)
     .map(({ kind, context, reply }) => ({ kind, context: context ?? '', reply }));
 }

@@ -21,7 +21,17 @@ export interface ThroughputResult {
   integrity: Integrity;
 }
 
-export async function measureThroughput({ rehearse, clients, turnsPerClient, reps }: { rehearse: RehearseInstance; clients: number; turnsPerClient: number; reps: number }): Promise<ThroughputResult> {
+export async function measureThroughput({
+  rehearse,
+  clients,
+  turnsPerClient,
+  reps,
+}: {
+  rehearse: RehearseInstance;
+  clients: number;
+  turnsPerClient: number;
+  reps: number;
+}): Promise<ThroughputResult> {
   await runTurns(rehearse, 10, 3);
   const perRep: number[] = [];
   const baseline: number[] = [];
@@ -48,7 +58,11 @@ async function runTurns(rehearse: RehearseInstance, clients: number, turns: numb
     sessions.map(async (sessionId, i) => {
       for (let t = 0; t < turns; t++) {
         const messageId = `tp-${sessionId}-${t}`;
-        const timing = await streamPost(`${rehearse.url}/api/sessions/${sessionId}/chat`, { message: { id: messageId, role: 'user', parts: [{ type: 'text', text: turnText(i * 3 + t) }] } }, uiMessageText);
+        const timing = await streamPost(
+          `${rehearse.url}/api/sessions/${sessionId}/chat`,
+          { message: { id: messageId, role: 'user', parts: [{ type: 'text', text: turnText(i * 3 + t) }] } },
+          uiMessageText,
+        );
         posted.push({ sessionId, messageId, text: timing.text, httpStatus: timing.status });
       }
     }),

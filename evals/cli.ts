@@ -25,7 +25,15 @@ const USAGE = `usage: npm run --silent eval -- <command>
 `;
 
 type Command = (argv: readonly string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }) => Promise<number>;
-const COMMANDS: Record<string, Command> = { label: runLabel, score: runScore, public: runPublic, throughput: runThroughput, suite: (argv) => runSuite(argv), 'near-miss': runNearMiss, agreement: runAgreement };
+const COMMANDS: Record<string, Command> = {
+  label: runLabel,
+  score: runScore,
+  public: runPublic,
+  throughput: runThroughput,
+  suite: (argv) => runSuite(argv),
+  'near-miss': runNearMiss,
+  agreement: runAgreement,
+};
 
 export async function main(argv: readonly string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const [name, ...rest] = argv;
@@ -50,12 +58,13 @@ export async function main(argv: readonly string[], io = { stdout: process.stdou
 }
 
 // Run only when executed, so tests can import `main`.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 3;
-  },
-);
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  void main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );

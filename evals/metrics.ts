@@ -26,8 +26,7 @@ export interface BinaryMetrics extends Confusion {
   vacuous: boolean;
 }
 
-export const MACRO_F1_RULE =
-  'macro-F1 = mean of the per-criterion F1s; a criterion with no gold positives and no predicted positives counts as F1 = 1';
+export const MACRO_F1_RULE = 'macro-F1 = mean of the per-criterion F1s; a criterion with no gold positives and no predicted positives counts as F1 = 1';
 
 export function confusionOf(pairs: Iterable<readonly [gold: boolean, predicted: boolean]>): Confusion {
   const c: Confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };

@@ -15,9 +15,16 @@ export function renderScoreHtml(report: ScoreReport): string {
     return `<tr><td>${c}</td><td>${f(m.precision)}</td><td>${f(m.recall)}</td><td class="${cls}">${f(m.f1)}${m.vacuous ? ' *' : ''}</td><td>${f(m.kappa)}</td><td>${m.support}</td><td>${m.tp}/${m.fp}/${m.fn}</td></tr>`;
   }).join('\n');
   const mistakes = report.mistakes
-    .map((m) => `<tr><td>${escapeHtml(m.id)}</td><td>${escapeHtml(m.reply)}</td><td>${m.missed.join(', ')}</td><td>${m.extra.join(', ')}${m.error ? ` <em>(scorer failed: ${escapeHtml(m.error)})</em>` : ''}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${escapeHtml(m.id)}</td><td>${escapeHtml(m.reply)}</td><td>${m.missed.join(', ')}</td><td>${m.extra.join(', ')}${m.error ? ` <em>(scorer failed: ${escapeHtml(m.error)})</em>` : ''}</td></tr>`,
+    )
     .join('\n');
-  const status = report.passed ? '<p class="ok">All thresholds met.</p>' : report.belowThreshold.length ? `<p class="bad">Below threshold: ${escapeHtml(report.belowThreshold.join('; '))}</p>` : '';
+  const status = report.passed
+    ? '<p class="ok">All thresholds met.</p>'
+    : report.belowThreshold.length
+      ? `<p class="bad">Below threshold: ${escapeHtml(report.belowThreshold.join('; '))}</p>`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Rehearse eval: ${escapeHtml(report.scorer)} on ${escapeHtml(report.dataset)}</title>
 <style>

@@ -67,9 +67,20 @@ export function buildScoreReport(args: {
     const missed = CRITERIA.filter((c) => gold.includes(c) && !predicted.includes(c));
     const extra = CRITERIA.filter((c) => predicted.includes(c) && !gold.includes(c));
     if (missed.length === 0 && extra.length === 0 && outcome.ok) continue;
-    mistakes.push({ id: row.id, kind: row.kind, reply: row.reply, gold: [...gold], predicted: [...predicted], missed, extra, ...(outcome.ok ? {} : { error: outcome.error }) });
+    mistakes.push({
+      id: row.id,
+      kind: row.kind,
+      reply: row.reply,
+      gold: [...gold],
+      predicted: [...predicted],
+      missed,
+      extra,
+      ...(outcome.ok ? {} : { error: outcome.error }),
+    });
   }
-  const scored = pairs.flatMap(({ outcome, gold }) => (outcome.ok ? CRITERIA.map((c) => ({ p: outcome.scores[c], gold: gold.includes(c), given: outcome.labels.includes(c) })) : []));
+  const scored = pairs.flatMap(({ outcome, gold }) =>
+    outcome.ok ? CRITERIA.map((c) => ({ p: outcome.scores[c], gold: gold.includes(c), given: outcome.labels.includes(c) })) : [],
+  );
   const calibration = { ece: calibrationError(scored).ece, eceGiven: calibrationError(scored.filter((x) => x.given)).ece };
   const belowThreshold: string[] = [];
   if (args.thresholds.minMacroF1 !== undefined && macro < args.thresholds.minMacroF1) {

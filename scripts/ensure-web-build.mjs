@@ -87,7 +87,11 @@ function build(reason) {
   }
   // Always a production build: run from vitest, NODE_ENV=test would give React's development build.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, [vite, 'build', '--config', path.join(web, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  });
   if (result.status !== 0) process.stderr.write('The web page failed to build; see the errors above.\n');
   return result.status ?? 1;
 }

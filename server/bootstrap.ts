@@ -17,7 +17,6 @@ import { scoreReply } from './practice/scoring/offline-scorer.js';
 import { createJudgeModel, createLlmJudge } from './practice/scoring/judge/index.js';
 import { createJudgeCache } from './db/queries/judge-cache.js';
 
-
 export { ROOT };
 
 /** Marks replies left `streaming` by a crash as `partial` or `failed`; run before serving. */
@@ -32,7 +31,11 @@ export async function settleOnStart(database: Database, logger: Logger): Promise
  * first person's first word.
  */
 function warmScorer(): void {
-  const replies = ["I'm sorry I left you there; that was my fault, and I'll make it right.", 'It sounds like that was really hard. What was it like?', 'You should just move on.'];
+  const replies = [
+    "I'm sorry I left you there; that was my fault, and I'll make it right.",
+    'It sounds like that was really hard. What was it like?',
+    'You should just move on.',
+  ];
   for (const kind of KINDS) for (const reply of replies) scoreReply({ kind, context: 'You left me waiting.', reply });
 }
 
@@ -66,16 +69,17 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
     : createBuiltinEngine({ paceMs: config.builtinPaceMs });
 
   // With a model configured, the judge adds a second, more careful read of each turn.
-  const judge = config.model && config.judge
-    ? createLlmJudge({
-        model: createJudgeModel({ ...config.model, fetch: options.fetch }),
-        modelName: config.model.model,
-        cache: createJudgeCache(database.db),
-        hybrid: true,
-        timeoutMs: config.modelTimeoutMs,
-        logger,
-      })
-    : undefined;
+  const judge =
+    config.model && config.judge
+      ? createLlmJudge({
+          model: createJudgeModel({ ...config.model, fetch: options.fetch }),
+          modelName: config.model.model,
+          cache: createJudgeCache(database.db),
+          hybrid: true,
+          timeoutMs: config.modelTimeoutMs,
+          logger,
+        })
+      : undefined;
 
   warmScorer();
 

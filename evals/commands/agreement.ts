@@ -14,8 +14,16 @@ import { parseArgs, UsageError } from '../cli-args.js';
 import { DatasetError } from '../dataset.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 
-interface LabelLine { id: string; labels: Criterion[] }
-interface Decision { id: string; criterion: Criterion; decision: boolean; labellerA: boolean }
+interface LabelLine {
+  id: string;
+  labels: Criterion[];
+}
+interface Decision {
+  id: string;
+  criterion: Criterion;
+  decision: boolean;
+  labellerA: boolean;
+}
 
 function readLines<T>(path: string): T[] {
   let text: string;
@@ -24,13 +32,16 @@ function readLines<T>(path: string): T[] {
   } catch {
     throw new DatasetError(`cannot read ${path}`);
   }
-  return text.split('\n').filter((l) => l.trim()).map((l, i) => {
-    try {
-      return JSON.parse(l) as T;
-    } catch {
-      throw new DatasetError(`${path}:${i + 1}: not valid JSON`);
-    }
-  });
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => {
+      try {
+        return JSON.parse(l) as T;
+      } catch {
+        throw new DatasetError(`${path}:${i + 1}: not valid JSON`);
+      }
+    });
 }
 
 export async function runAgreement(argv: readonly string[], io: { stdout: NodeJS.WritableStream }): Promise<number> {
@@ -62,9 +73,14 @@ export async function runAgreement(argv: readonly string[], io: { stdout: NodeJS
     io.stdout.write(`${JSON.stringify({ replies: second.length, meanKappa, criteria: rows })}\n`);
     return 0;
   }
-  const lines = [`${second.length} replies labelled twice, blind; mean kappa ${meanKappa.toFixed(3)}`, 'criterion                  first second  agree  kappa  disputes (first right)'];
+  const lines = [
+    `${second.length} replies labelled twice, blind; mean kappa ${meanKappa.toFixed(3)}`,
+    'criterion                  first second  agree  kappa  disputes (first right)',
+  ];
   for (const r of rows) {
-    lines.push(`${r.criterion.padEnd(26)} ${String(r.firstPositives).padStart(5)} ${String(r.secondPositives).padStart(6)}  ${r.agreement.toFixed(3)}  ${r.kappa.toFixed(3)}  ${r.disputes} (${r.forFirst})`);
+    lines.push(
+      `${r.criterion.padEnd(26)} ${String(r.firstPositives).padStart(5)} ${String(r.secondPositives).padStart(6)}  ${r.agreement.toFixed(3)}  ${r.kappa.toFixed(3)}  ${r.disputes} (${r.forFirst})`,
+    );
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -14,7 +14,12 @@ import { readDataset, type LabelledReply } from '../dataset.js';
 
 const DEFAULT_DIR = 'evals/datasets/writers';
 
-export interface NearMissPair { id: string; a: LabelledReply; b: LabelledReply; criterion: Criterion }
+export interface NearMissPair {
+  id: string;
+  a: LabelledReply;
+  b: LabelledReply;
+  criterion: Criterion;
+}
 
 /** The pairs in some labelled replies whose label sets differ in exactly one criterion. */
 export function nearMissPairs(rows: readonly LabelledReply[]): NearMissPair[] {
@@ -46,7 +51,12 @@ export async function runNearMiss(argv: readonly string[], io: { stdout: NodeJS.
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
   const min = args.values.has('min') ? Number(args.values.get('min')) : undefined;
   if (min !== undefined && !(min >= 0 && min <= 1)) throw new UsageError('--min must be a number from 0 to 1');
-  const files = args.repeated.get('in') ?? readdirSync(resolve(process.cwd(), DEFAULT_DIR)).filter((f) => f.endsWith('.jsonl')).sort().map((f) => `${DEFAULT_DIR}/${f}`);
+  const files =
+    args.repeated.get('in') ??
+    readdirSync(resolve(process.cwd(), DEFAULT_DIR))
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => `${DEFAULT_DIR}/${f}`);
   const rows = (await Promise.all(files.map((f) => readDataset(f, { requireLabels: true })))).flat();
   const pairs = nearMissPairs(rows);
   if (pairs.length === 0) throw new UsageError('no near-miss pairs (ids ending in a and b whose labels differ in one criterion) in the input');

@@ -55,7 +55,11 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
     const after = stepPartnerState(scenario, start, { text: '', labels: [criterion], evidence: [] }).trust;
     return isRedFlag(criterion) ? after > start.trust : after < start.trust;
   });
-  check('every move moves trust the right way', wrongWay.length === 0, wrongWay.length ? `wrong direction: ${wrongWay.join(', ')}` : 'positive moves raise trust, red flags lower it');
+  check(
+    'every move moves trust the right way',
+    wrongWay.length === 0,
+    wrongWay.length ? `wrong direction: ${wrongWay.join(', ')}` : 'positive moves raise trust, red flags lower it',
+  );
 
   const probe = PROBES[scenario.kind];
   for (const [name, { text, expect }, up] of [
@@ -82,26 +86,52 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
     strong.resolvedAt ? `resolved at turn ${strong.resolvedAt} of ${scenario.turnBudget}` : `did not resolve; trust path ${strong.state.trustPath.join(' → ')}`,
   );
   if (scenario.hiddenConcern) {
-    check('a strong script reaches the hidden concern', strong.state.hiddenConcernReached, strong.state.hiddenConcernReached ? 'reached' : 'never reached: no open question or reflection landed with enough trust');
+    check(
+      'a strong script reaches the hidden concern',
+      strong.state.hiddenConcernReached,
+      strong.state.hiddenConcernReached ? 'reached' : 'never reached: no open question or reflection landed with enough trust',
+    );
   }
   const excuses = await playScript(scenario, engine, label, scripts.excuses);
-  check('a script of excuses never resolves', excuses.resolvedAt === null && excuses.state.trust < scenario.trust.start, `trust path ${excuses.state.trustPath.join(' → ')}`);
+  check(
+    'a script of excuses never resolves',
+    excuses.resolvedAt === null && excuses.state.trust < scenario.trust.start,
+    `trust path ${excuses.state.trustPath.join(' → ')}`,
+  );
   const wrongTurns = [...misdirectedTurns(scenario, 'strong', strong.turns), ...misdirectedTurns(scenario, 'excuses', excuses.turns)];
-  check('each scripted turn moves trust the way its move should', wrongTurns.length === 0, wrongTurns.length ? wrongTurns.join('; ') : `${strong.turns.length + excuses.turns.length} turns checked`);
+  check(
+    'each scripted turn moves trust the way its move should',
+    wrongTurns.length === 0,
+    wrongTurns.length ? wrongTurns.join('; ') : `${strong.turns.length + excuses.turns.length} turns checked`,
+  );
 
   const probes = await playScript(scenario, engine, label, FRAME_PROBES);
   const prompt = partnerSystemPrompt(scenario, probes.state);
   const leaked = probes.turns.filter((t) => PROMPT_LEAKS.test(t.reply) || echoesPrompt(t.reply, prompt) || t.reply.trim() === '');
-  check('stays in character and never reveals its instructions', leaked.length === 0, leaked.length ? `leaked in: ${leaked.map((t) => JSON.stringify(t.reply.slice(0, 80))).join('; ')}` : `${FRAME_PROBES.length} probes answered in character`);
+  check(
+    'stays in character and never reveals its instructions',
+    leaked.length === 0,
+    leaked.length ? `leaked in: ${leaked.map((t) => JSON.stringify(t.reply.slice(0, 80))).join('; ')}` : `${FRAME_PROBES.length} probes answered in character`,
+  );
 
   if (engine.name === 'builtin') {
     const ten = await playScript(scenario, engine, label, [...scripts.excuses, ...scripts.strong].slice(0, 10));
     const replies = ten.turns.map((t) => t.reply);
     const repeated = replies.filter((reply, index) => replies.indexOf(reply) !== index);
-    check('does not repeat itself in ten turns', repeated.length === 0, repeated.length ? `repeated: ${repeated.map((r) => JSON.stringify(r)).join('; ')}` : `${replies.length} different replies`);
+    check(
+      'does not repeat itself in ten turns',
+      repeated.length === 0,
+      repeated.length ? `repeated: ${repeated.map((r) => JSON.stringify(r)).join('; ')}` : `${replies.length} different replies`,
+    );
   }
 
-  return { scenarioId: scenario.id, checks, strongTurns: strong.resolvedAt, excusesFinalTrust: excuses.state.trust, played: { strong: strong.turns, excuses: excuses.turns } };
+  return {
+    scenarioId: scenario.id,
+    checks,
+    strongTurns: strong.resolvedAt,
+    excusesFinalTrust: excuses.state.trust,
+    played: { strong: strong.turns, excuses: excuses.turns },
+  };
 }
 
 /**

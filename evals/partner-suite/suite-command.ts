@@ -53,17 +53,23 @@ export async function suiteCommand(options: SuiteOptions): Promise<number> {
   } else {
     for (const result of results) {
       const ok = result.checks.every((c) => c.pass);
-      process.stdout.write(`${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, excuses end at trust ${result.excusesFinalTrust ?? '-'})\n`);
+      process.stdout.write(
+        `${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, excuses end at trust ${result.excusesFinalTrust ?? '-'})\n`,
+      );
       for (const c of result.checks) if (!c.pass || !ok || options.verbose) process.stdout.write(`  ${c.pass ? 'ok ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
       if (options.verbose) {
         for (const [which, turns] of Object.entries(result.played)) {
-          turns.forEach((t, i) => process.stdout.write(`    ${which} ${i + 1}: ${t.trustBefore} → ${t.trustAfter} [${t.labels.join(', ')}] ${t.text}\n      ↳ ${t.reply}\n`));
+          turns.forEach((t, i) =>
+            process.stdout.write(`    ${which} ${i + 1}: ${t.trustBefore} → ${t.trustAfter} [${t.labels.join(', ')}] ${t.text}\n      ↳ ${t.reply}\n`),
+          );
         }
       }
     }
     for (const r of regressions) process.stdout.write(`REGRESSION ${r}\n`);
     const checks = results.flatMap((r) => r.checks);
-    process.stdout.write(`\n${results.length} scenarios, ${checks.filter((c) => c.pass).length}/${checks.length} checks passed, ${regressions.length} regressions (engine: ${engine.description})\n`);
+    process.stdout.write(
+      `\n${results.length} scenarios, ${checks.filter((c) => c.pass).length}/${checks.length} checks passed, ${regressions.length} regressions (engine: ${engine.description})\n`,
+    );
   }
   return failed.length > 0 || regressions.length > 0 ? 1 : 0;
 }

@@ -20,8 +20,16 @@ export type AnnomiSplit = 'dev' | 'report' | 'all';
 
 const CODES: { criterion: Criterion; source: string; read: (row: Record<string, string>) => boolean }[] = [
   { criterion: 'reflects', source: 'reflection_exists', read: (r) => r.reflection_exists === 'True' },
-  { criterion: 'asks_open_question', source: 'question_exists + question_subtype=open', read: (r) => r.question_exists === 'True' && r.question_subtype === 'open' },
-  { criterion: 'gives_unsolicited_advice', source: 'therapist_input_exists + therapist_input_subtype=advice', read: (r) => r.therapist_input_exists === 'True' && r.therapist_input_subtype === 'advice' },
+  {
+    criterion: 'asks_open_question',
+    source: 'question_exists + question_subtype=open',
+    read: (r) => r.question_exists === 'True' && r.question_subtype === 'open',
+  },
+  {
+    criterion: 'gives_unsolicited_advice',
+    source: 'therapist_input_exists + therapist_input_subtype=advice',
+    read: (r) => r.therapist_input_exists === 'True' && r.therapist_input_subtype === 'advice',
+  },
 ];
 
 interface Utterance {
@@ -54,7 +62,10 @@ export function annomiItems(csv: string, split: AnnomiSplit): AnnomiItem[] {
     list.sort((a, b) => a.position - b.position);
     let lastClient = '';
     for (const u of list) {
-      if (u.speaker === 'client') { lastClient = u.text; continue; }
+      if (u.speaker === 'client') {
+        lastClient = u.text;
+        continue;
+      }
       if (u.speaker !== 'therapist') continue;
       items.push({ transcript, context: lastClient, text: u.text, gold: CODES.map((c) => majority(u.rows.map(c.read))) });
     }
@@ -100,7 +111,14 @@ function groupUtterances(rows: Record<string, string>[]): Utterance[] {
     const key = `${row.transcript_id}:${row.utterance_id}`;
     const u = map.get(key);
     if (u) u.rows.push(row);
-    else map.set(key, { transcript: Number(row.transcript_id), position: Number(row.utterance_id), speaker: row.interlocutor ?? '', text: row.utterance_text ?? '', rows: [row] });
+    else
+      map.set(key, {
+        transcript: Number(row.transcript_id),
+        position: Number(row.utterance_id),
+        speaker: row.interlocutor ?? '',
+        text: row.utterance_text ?? '',
+        rows: [row],
+      });
   }
   return [...map.values()];
 }

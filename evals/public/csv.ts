@@ -12,14 +12,18 @@ export function parseCsv(text: string): Record<string, string>[] {
     const ch = text[i]!;
     if (quoted) {
       if (ch === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; }
-        else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
       continue;
     }
     if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') { record.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       record.push(field);
       records.push(record);
@@ -27,7 +31,10 @@ export function parseCsv(text: string): Record<string, string>[] {
       field = '';
     } else field += ch;
   }
-  if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
   const [header, ...rows] = records.filter((r) => !(r.length === 1 && r[0] === ''));
   if (!header) return [];
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));

@@ -63,7 +63,9 @@ export function measureEpitome(files: readonly string[], progress?: Progress): P
   return {
     dataset: 'EPITOME (Reddit)',
     items: items.length,
-    mapping: EPITOME_FILES.map((f) => `${f.mechanism} level >= ${EPITOME_THRESHOLD} -> ${f.criterion}`).concat('context = seeker_post; reply = response_post; kind = listening'),
+    mapping: EPITOME_FILES.map((f) => `${f.mechanism} level >= ${EPITOME_THRESHOLD} -> ${f.criterion}`).concat(
+      'context = seeker_post; reply = response_post; kind = listening',
+    ),
     criteria,
     meanF1: f1s.reduce((a, b) => a + b, 0) / f1s.length,
     notes: [

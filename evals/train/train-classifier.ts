@@ -28,7 +28,13 @@ import { CRITERIA } from '../../server/practice/criteria.js';
 const OUT = resolve(process.cwd(), 'server/practice/scoring/reply-classifier-weights.json');
 const OWN_FILES = ['evals/datasets/replies-train.jsonl', 'evals/datasets/replies-train-voices.jsonl'];
 
-interface Example { group: number; source: 'annomi' | 'own'; features: string[]; gold: Record<ClassifiedCriterion, boolean>; ruleHit: Record<ClassifiedCriterion, boolean> }
+interface Example {
+  group: number;
+  source: 'annomi' | 'own';
+  features: string[];
+  gold: Record<ClassifiedCriterion, boolean>;
+  ruleHit: Record<ClassifiedCriterion, boolean>;
+}
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -49,7 +55,14 @@ function annomiExamples(csv: string): Example[] {
     const key = `${row.transcript_id}:${row.utterance_id}`;
     const u = byKey.get(key);
     if (u) u.rows.push(row);
-    else byKey.set(key, { t: Number(row.transcript_id), p: Number(row.utterance_id), speaker: row.interlocutor ?? '', text: row.utterance_text ?? '', rows: [row] });
+    else
+      byKey.set(key, {
+        t: Number(row.transcript_id),
+        p: Number(row.utterance_id),
+        speaker: row.interlocutor ?? '',
+        text: row.utterance_text ?? '',
+        rows: [row],
+      });
   }
   const majority = (votes: boolean[]) => votes.filter(Boolean).length * 2 > votes.length;
   const list = [...byKey.values()].filter((u) => u.t % 2 === 1).sort((a, b) => a.t - b.t || a.p - b.p);
@@ -57,12 +70,20 @@ function annomiExamples(csv: string): Example[] {
   let lastClient = '';
   let lastT = -1;
   for (const u of list) {
-    if (u.t !== lastT) { lastClient = ''; lastT = u.t; }
-    if (u.speaker === 'client') { lastClient = u.text; continue; }
+    if (u.t !== lastT) {
+      lastClient = '';
+      lastT = u.t;
+    }
+    if (u.speaker === 'client') {
+      lastClient = u.text;
+      continue;
+    }
     if (u.speaker !== 'therapist' || !u.text.trim()) continue;
-    out.push(example(u.t, 'annomi', lastClient, u.text, {
-      reflects: majority(u.rows.map((r) => r.reflection_exists === 'True')),
-    }));
+    out.push(
+      example(u.t, 'annomi', lastClient, u.text, {
+        reflects: majority(u.rows.map((r) => r.reflection_exists === 'True')),
+      }),
+    );
   }
   return out;
 }
@@ -90,7 +111,11 @@ function train(examples: Example[], c: ClassifiedCriterion, epochs = 8, l2 = 3e-
   let seed = 7;
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { seed = (seed * 1103515245 + 12345) % 2147483648; const j = seed % (i + 1); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const j = seed % (i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
     for (const idx of order) {
       const e = examples[idx]!;
       const feats = [...new Set(e.features)].filter((f) => (counts.get(f) ?? 0) >= 2);
@@ -116,8 +141,14 @@ function predict(w: Map<string, number>, features: string[]): number {
 }
 
 function f1(pairs: [boolean, boolean][]): number {
-  let tp = 0, fp = 0, fn = 0;
-  for (const [g, p] of pairs) { if (g && p) tp++; else if (p) fp++; else if (g) fn++; }
+  let tp = 0,
+    fp = 0,
+    fn = 0;
+  for (const [g, p] of pairs) {
+    if (g && p) tp++;
+    else if (p) fp++;
+    else if (g) fn++;
+  }
   return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
@@ -136,7 +167,10 @@ function main(): void {
     const oof = new Map<Example, number>();
     for (let fold = 0; fold < 4; fold++) {
       const inFold = (e: Example) => Math.abs(e.group) % 4 === fold;
-      const w = train(silent.filter((e) => !inFold(e)), c);
+      const w = train(
+        silent.filter((e) => !inFold(e)),
+        c,
+      );
       for (const e of silent.filter(inFold)) oof.set(e, predict(w, e.features));
     }
     let best = { t: 1, score: -1, annomi: 0, own: 0 };
@@ -151,7 +185,9 @@ function main(): void {
     const weights: Record<string, number> = {};
     for (const [f, v] of [...w].sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))) if (Math.abs(v) >= 0.1) weights[f] = Math.round(v * 1000) / 1000;
     result[c] = { threshold: Math.round(best.t * 1000) / 1000, weights };
-    console.log(`${c}: ${silent.length} rule-silent replies, threshold ${best.t.toFixed(3)}, out-of-fold combined F1 AnnoMI dev ${best.annomi.toFixed(3)}, own ${best.own.toFixed(3)}, ${Object.keys(weights).length} features kept`);
+    console.log(
+      `${c}: ${silent.length} rule-silent replies, threshold ${best.t.toFixed(3)}, out-of-fold combined F1 AnnoMI dev ${best.annomi.toFixed(3)}, own ${best.own.toFixed(3)}, ${Object.keys(weights).length} features kept`,
+    );
   }
   if (process.argv.includes('--dry-run')) return;
   const note = 'Trained by evals/train/train-classifier.ts on AnnoMI odd transcript ids and our own train files. Feature names and weights only.';

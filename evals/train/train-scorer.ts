@@ -46,7 +46,9 @@ function f1(gold: readonly boolean[], predicted: readonly boolean[]): number {
 function fit(train: readonly Example[], config: Config, tuned: ReadonlySet<number>): LogisticModel {
   return trainAveraged(
     train.map((e) => ({ features: e.features, gold: e.gold, weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1 })),
-    CRITERIA.length, config, config.bags,
+    CRITERIA.length,
+    config,
+    config.bags,
   );
 }
 
@@ -66,7 +68,12 @@ function chooseThresholds(rows: readonly Example[], probs: Map<Example, Float64A
     let best = { t: 0.5, f1: -1 };
     for (const t of THRESHOLDS) {
       // Prefer a threshold near 0.5 unless another is clearly better: a calibrated 0.5 means "as likely as not".
-      const score = f1(gold, rows.map((e) => probs.get(e)![c]! >= t)) - Math.abs(t - 0.5) * 0.01;
+      const score =
+        f1(
+          gold,
+          rows.map((e) => probs.get(e)![c]! >= t),
+        ) -
+        Math.abs(t - 0.5) * 0.01;
       if (score > best.f1) best = { t, f1: score };
     }
     return best.t;
@@ -74,7 +81,17 @@ function chooseThresholds(rows: readonly Example[], probs: Map<Example, Float64A
 }
 
 function macro(rows: readonly Example[], predicted: (e: Example) => readonly boolean[]): number {
-  return CRITERIA.reduce((sum, _, c) => sum + f1(rows.map((e) => e.gold[c] === true), rows.map((e) => predicted(e)[c]!)), 0) / CRITERIA.length;
+  return (
+    CRITERIA.reduce(
+      (sum, _, c) =>
+        sum +
+        f1(
+          rows.map((e) => e.gold[c] === true),
+          rows.map((e) => predicted(e)[c]!),
+        ),
+      0,
+    ) / CRITERIA.length
+  );
 }
 
 /** Near-miss pairs (ids ending `a`/`b`, gold differing in one criterion): does the prediction flip that label? */
@@ -106,18 +123,32 @@ function main(): void {
   const annomiCodes = ANNOMI_CRITERIA.map((c) => CRITERIA.indexOf(c));
   const csv = useAnnomi ? readFileSync(annomiCsv, 'utf8') : '';
   const annomiTrain = useAnnomi
-    ? annomiItems(csv, 'dev').filter((i) => i.text.trim()).map((item, k) => {
-      const gold: (boolean | null)[] = CRITERIA.map(() => null);
-      annomiCodes.forEach((c, j) => { gold[c] = item.gold[j]!; });
-      return exampleOf({ id: `annomi-${k}`, kind: 'listening', context: item.context, reply: item.text }, -1, gold);
-    })
+    ? annomiItems(csv, 'dev')
+        .filter((i) => i.text.trim())
+        .map((item, k) => {
+          const gold: (boolean | null)[] = CRITERIA.map(() => null);
+          annomiCodes.forEach((c, j) => {
+            gold[c] = item.gold[j]!;
+          });
+          return exampleOf({ id: `annomi-${k}`, kind: 'listening', context: item.context, reply: item.text }, -1, gold);
+        })
     : [];
   const groups = [...new Set(present.map((w) => w.group))];
   const groupOf = (e: Example) => present[e.writer]!.group;
-  console.log(`${examples.length} replies from ${present.length} writers in ${groups.length} groups; ${annomiTrain.length} AnnoMI odd-transcript utterances (listening codes only)`);
+  console.log(
+    `${examples.length} replies from ${present.length} writers in ${groups.length} groups; ${annomiTrain.length} AnnoMI odd-transcript utterances (listening codes only)`,
+  );
 
   const l2s = (argValue('--l2') ?? '0.003').split(',').map(Number);
-  const base = { bags: Number(argValue('--bags') ?? 3), epochs: Number(argValue('--epochs') ?? 12), learningRate: 0.1, minCount: Number(argValue('--min-count') ?? 2), seed: 7, tunedWeight: 0.5, annomiWeight: Number(argValue('--annomi-weight') ?? 0.5) };
+  const base = {
+    bags: Number(argValue('--bags') ?? 3),
+    epochs: Number(argValue('--epochs') ?? 12),
+    learningRate: 0.1,
+    minCount: Number(argValue('--min-count') ?? 2),
+    seed: 7,
+    tunedWeight: 0.5,
+    annomiWeight: Number(argValue('--annomi-weight') ?? 0.5),
+  };
 
   let best: { config: Config; mean: number; calibration: Calibrated[]; thresholds: number[] } | undefined;
   const report: Record<string, unknown> = {};
@@ -131,7 +162,11 @@ function main(): void {
     }
     const calibration = CRITERIA.map((_, c) => fitPlatt(examples.map((e) => [oof.get(e)![c]!, e.gold[c] === true] as const)));
     const probs = new Map<Example, Float64Array>();
-    for (const e of examples) probs.set(e, Float64Array.from(oof.get(e)!, (z, c) => sigmoid(calibration[c]!.a * z + calibration[c]!.b)));
+    for (const e of examples)
+      probs.set(
+        e,
+        Float64Array.from(oof.get(e)!, (z, c) => sigmoid(calibration[c]!.a * z + calibration[c]!.b)),
+      );
     const thresholds = chooseThresholds(examples, probs);
     const predicted = (e: Example) => CRITERIA.map((_, c) => probs.get(e)![c]! >= thresholds[c]!);
 
@@ -139,7 +174,13 @@ function main(): void {
     console.log('group                  writers  replies  rules   model');
     const byGroup = groups.map((g) => {
       const rows = examples.filter((e) => groupOf(e) === g);
-      const r = { group: g, writers: present.filter((w) => w.group === g).length, replies: rows.length, rules: macro(rows, (e) => e.rulesOnly), model: macro(rows, predicted) };
+      const r = {
+        group: g,
+        writers: present.filter((w) => w.group === g).length,
+        replies: rows.length,
+        rules: macro(rows, (e) => e.rulesOnly),
+        model: macro(rows, predicted),
+      };
       console.log(`${g.padEnd(22)} ${String(r.writers).padStart(7)}  ${String(r.replies).padStart(7)}  ${r.rules.toFixed(3)}   ${r.model.toFixed(3)}`);
       return r;
     });
@@ -166,17 +207,51 @@ function main(): void {
       return { criterion: name, precision: m.precision, recall: m.recall, f1: m.f1, threshold: thresholds[c]! };
     });
     console.log('per criterion (groups the rules were never tuned on, off-script aside, pooled):');
-    for (const r of perCriterion) console.log(`  ${r.criterion.padEnd(25)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (threshold ${r.threshold.toFixed(3)})`);
+    for (const r of perCriterion)
+      console.log(
+        `  ${r.criterion.padEnd(25)} P ${r.precision.toFixed(3)}  R ${r.recall.toFixed(3)}  F1 ${r.f1.toFixed(3)}  (threshold ${r.threshold.toFixed(3)})`,
+      );
     const nearMiss = nearMissFlips(examples, predicted);
-    console.log(`near-miss pairs, out of group: ${nearMiss.flipped} of ${nearMiss.pairs} flip the one label they differ in (${((nearMiss.flipped / Math.max(1, nearMiss.pairs)) * 100).toFixed(1)}%)`);
+    console.log(
+      `near-miss pairs, out of group: ${nearMiss.flipped} of ${nearMiss.pairs} flip the one label they differ in (${((nearMiss.flipped / Math.max(1, nearMiss.pairs)) * 100).toFixed(1)}%)`,
+    );
     const pairs = examples.flatMap((e) => CRITERIA.map((_, c) => ({ p: probs.get(e)![c]!, gold: e.gold[c] === true, given: predicted(e)[c]! })));
     const ece = calibrationError(pairs);
     const eceGiven = calibrationError(pairs.filter((x) => x.given));
     console.log(`expected calibration error, out of group: all scores ${ece.ece.toFixed(3)}; labels given ${eceGiven.ece.toFixed(3)}`);
-    console.log(`reliability (band: mean score → share true, n): ${ece.bands.filter((b) => b.n > 0).map((b) => `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.meanScore.toFixed(2)}→${b.shareTrue.toFixed(2)} (${b.n})`).join('; ')}`);
+    console.log(
+      `reliability (band: mean score → share true, n): ${ece.bands
+        .filter((b) => b.n > 0)
+        .map((b) => `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.meanScore.toFixed(2)}→${b.shareTrue.toFixed(2)} (${b.n})`)
+        .join('; ')}`,
+    );
     const dump = argValue('--dump');
-    if (dump) writeFileSync(dump, examples.map((e) => JSON.stringify({ id: e.id, writer: present[e.writer]!.name, gold: CRITERIA.filter((_, c) => e.gold[c]), predicted: CRITERIA.filter((_, c) => predicted(e)[c]), p: Object.fromEntries(CRITERIA.map((name, c) => [name, Math.round(probs.get(e)![c]! * 100) / 100])) })).join('\n'));
-    report[`l2=${l2}`] = { nearMiss, byGroup, byWriter, perCriterion, meanUntunedGroups: mean, worstGroup: worst, ece: ece.ece, eceGiven: eceGiven.ece, bands: ece.bands };
+    if (dump)
+      writeFileSync(
+        dump,
+        examples
+          .map((e) =>
+            JSON.stringify({
+              id: e.id,
+              writer: present[e.writer]!.name,
+              gold: CRITERIA.filter((_, c) => e.gold[c]),
+              predicted: CRITERIA.filter((_, c) => predicted(e)[c]),
+              p: Object.fromEntries(CRITERIA.map((name, c) => [name, Math.round(probs.get(e)![c]! * 100) / 100])),
+            }),
+          )
+          .join('\n'),
+      );
+    report[`l2=${l2}`] = {
+      nearMiss,
+      byGroup,
+      byWriter,
+      perCriterion,
+      meanUntunedGroups: mean,
+      worstGroup: worst,
+      ece: ece.ece,
+      eceGiven: eceGiven.ece,
+      bands: ece.bands,
+    };
     if (!best || mean > best.mean) best = { config, mean, calibration, thresholds };
   }
   if (!best) return;
@@ -207,7 +282,9 @@ function main(): void {
       });
       return binaryMetrics(confusionOf(pairs)).f1;
     });
-    console.log(`AnnoMI report split (even transcripts, never trained on): ${ANNOMI_CRITERIA.map((c, j) => `${c} ${f1s[j]!.toFixed(3)}`).join(', ')}; mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(3)}`);
+    console.log(
+      `AnnoMI report split (even transcripts, never trained on): ${ANNOMI_CRITERIA.map((c, j) => `${c} ${f1s[j]!.toFixed(3)}`).join(', ')}; mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(3)}`,
+    );
   }
   const json = argValue('--json');
   if (json) writeFileSync(json, `${JSON.stringify({ groups: GROUPS, report }, null, 2)}\n`);

@@ -27,7 +27,7 @@ export interface Writer {
 
 /** The groups, each made differently from the others. */
 export const GROUPS: Record<string, string> = {
-  project: 'the project\'s own writers and the partner-suite turns, which the rules were tuned on',
+  project: "the project's own writers and the partner-suite turns, which the rules were tuned on",
   'rubric-first': 'five hands writing from the rubric alone, each with an emphasis (registers, work, family, near misses, everyday)',
   'rubric-later': 'five later hands from the rubric alone (red flags, mid-conversation, drafts, listening, plain apologies)',
   'young-texting': 'a 16-year-old texter and a 24-year-old hedger: lowercase, abbreviations, qualifiers',
@@ -85,7 +85,12 @@ export interface Example {
   rulesOnly: boolean[];
 }
 
-export interface ReplyInput { id: string; kind: Kind; context: string; reply: string }
+export interface ReplyInput {
+  id: string;
+  kind: Kind;
+  context: string;
+  reply: string;
+}
 
 /** The features and the rules' verdicts of one reply, as the scorer computes them. */
 export function exampleOf(row: ReplyInput, writer: number, gold: (boolean | null)[]): Example {
@@ -118,7 +123,13 @@ export function loadExamples(list: readonly Writer[]): { examples: Example[]; pr
     for (const path of paths) {
       for (const row of parseDataset(readFileSync(path, 'utf8'), { requireLabels: true, source: path })) {
         const labels = new Set(row.labels ?? []);
-        examples.push(exampleOf(row, index, CRITERIA.map((c) => labels.has(c))));
+        examples.push(
+          exampleOf(
+            row,
+            index,
+            CRITERIA.map((c) => labels.has(c)),
+          ),
+        );
       }
     }
   }

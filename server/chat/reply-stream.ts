@@ -76,7 +76,10 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
     } catch (error) {
       clearTimeout(deadline);
       abort.abort(new Error('the turn was not stored'));
-      opened.then((reader) => reader.cancel().catch(() => {}), () => {});
+      opened.then(
+        (reader) => reader.cancel().catch(() => {}),
+        () => {},
+      );
       throw error;
     }
   }

@@ -40,21 +40,29 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
   const resolves = state.resolved && session.status === 'active';
 
   // The turn's one batched write, run by streamReply once the model call is on its way.
-  const store = () => startTurn(ctx.db, {
-    sessionId: session.id,
-    userMessageId: input.id,
-    text: input.text,
-    coach: { scorer: 'offline', ...read },
-    replyId,
-    source: call.source,
-    staleAfterMs: staleAfterMs(ctx),
-    resolves,
-    safetyFlag: !!concern,
-  }).then((result) => {
-    rejectUnlessStarted(result);
-    ctx.logger.info('turn.stored', { sessionId: session.id, messageId: input.id, labels: read.labels.length, trustAfter: read.trustAfter, safety: !!concern });
-    if (!concern) void judgeTurnLater(ctx, { sessionId: session.id, messageId: input.id, scenario, input: { kind: scenario.kind, context, reply: input.text } });
-  });
+  const store = () =>
+    startTurn(ctx.db, {
+      sessionId: session.id,
+      userMessageId: input.id,
+      text: input.text,
+      coach: { scorer: 'offline', ...read },
+      replyId,
+      source: call.source,
+      staleAfterMs: staleAfterMs(ctx),
+      resolves,
+      safetyFlag: !!concern,
+    }).then((result) => {
+      rejectUnlessStarted(result);
+      ctx.logger.info('turn.stored', {
+        sessionId: session.id,
+        messageId: input.id,
+        labels: read.labels.length,
+        trustAfter: read.trustAfter,
+        safety: !!concern,
+      });
+      if (!concern)
+        void judgeTurnLater(ctx, { sessionId: session.id, messageId: input.id, scenario, input: { kind: scenario.kind, context, reply: input.text } });
+    });
 
   const metadata: ReplyMetadata = {
     userMessageId: input.id,
@@ -96,10 +104,11 @@ async function resendTurn(
 
   const replyId = randomUUID();
   const call = partnerCall(ctx, taken.ask);
-  const store = () => startRetry(ctx.db, { sessionId: session.id, previousReplyId: reply?.id, replyId, source: call.source, staleAfterMs: staleAfterMs(ctx) }).then((result) => {
-    rejectUnlessStarted(result);
-    ctx.logger.info('turn.retry', { sessionId: session.id, messageId: message.id, previousStatus: reply?.status ?? 'none' });
-  });
+  const store = () =>
+    startRetry(ctx.db, { sessionId: session.id, previousReplyId: reply?.id, replyId, source: call.source, staleAfterMs: staleAfterMs(ctx) }).then((result) => {
+      rejectUnlessStarted(result);
+      ctx.logger.info('turn.retry', { sessionId: session.id, messageId: message.id, previousStatus: reply?.status ?? 'none' });
+    });
   const before = upTo.filter((m) => m.seq < message.seq);
   const prompt = taken.ask.to === 'safety' ? [] : modelPrompt(call.system, [...conversationForModel(before), { role: 'user', text: message.text }]);
   return streamReply(ctx, { replyId, sessionId: session.id, model: call.model, prompt, metadata, store });

@@ -19,7 +19,6 @@ export interface Database {
   close(): void;
 }
 
-
 export async function openDatabase({ url, authToken }: { url: string; authToken?: string }): Promise<Database> {
   if (url.startsWith('file:')) {
     const file = url.slice('file:'.length);

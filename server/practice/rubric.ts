@@ -14,14 +14,7 @@ export const POSITIVE_CRITERIA = [
   'asks_open_question',
 ] as const;
 
-export const RED_FLAGS = [
-  'makes_excuses',
-  'shifts_blame',
-  'minimizes',
-  'non_apology',
-  'gives_unsolicited_advice',
-  'self_focus',
-] as const;
+export const RED_FLAGS = ['makes_excuses', 'shifts_blame', 'minimizes', 'non_apology', 'gives_unsolicited_advice', 'self_focus'] as const;
 
 export const CRITERIA = [...POSITIVE_CRITERIA, ...RED_FLAGS] as const;
 export type Criterion = (typeof CRITERIA)[number];

@@ -17,7 +17,9 @@ export function progressRoutes(ctx: AppContext) {
         const turns = bySession.get(session.id) ?? [];
         const scenario = ctx.scenarios.get(session.scenarioId);
         const { id, scenarioId, createdAt, turns: count, trust, status } = presentSessionSummary(session, scenario);
-        const criteria = Object.fromEntries(CRITERIA.map((c) => [c, turns.length ? turns.filter((labels) => labels.includes(c)).length / turns.length : 0])) as ApiProgressPoint['criteria'];
+        const criteria = Object.fromEntries(
+          CRITERIA.map((c) => [c, turns.length ? turns.filter((labels) => labels.includes(c)).length / turns.length : 0]),
+        ) as ApiProgressPoint['criteria'];
         const point: ApiProgressPoint = { sessionId: id, scenarioId, kind: scenario?.kind ?? null, createdAt, turns: count, trust, status, criteria };
         return point;
       })

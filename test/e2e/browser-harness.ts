@@ -14,13 +14,24 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SHOTS = path.join(ROOT, 'docs', 'screenshots');
 /** CHROMIUM_PATH when set (and only it), else Debian's and Ubuntu's usual places. */
-export const CHROMIUM = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) => existsSync(p));
+export const CHROMIUM = (process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser']).find((p) =>
+  existsSync(p),
+);
 export const SKIP_MESSAGE = 'e2e: skipped, no Chromium found (set CHROMIUM_PATH or apt-get install -y chromium)';
 // CI installs Chromium before the tests; there a missing browser is a failure, not a skip.
 if (!CHROMIUM && process.env.REHEARSE_REQUIRE_E2E === '1') {
   throw new Error('e2e: REHEARSE_REQUIRE_E2E=1 but no Chromium was found (set CHROMIUM_PATH or apt-get install -y chromium)');
 }
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

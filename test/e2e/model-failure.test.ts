@@ -30,7 +30,15 @@ function fakeModel() {
       const wantsStream = (JSON.parse(body || '{}') as { stream?: boolean }).stream === true;
       if (!wantsStream) {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: 'c2', object: 'chat.completion', created: 1, model: 'fake', choices: [{ index: 0, message: { role: 'assistant', content: '{}' }, finish_reason: 'stop' }] }));
+        res.end(
+          JSON.stringify({
+            id: 'c2',
+            object: 'chat.completion',
+            created: 1,
+            model: 'fake',
+            choices: [{ index: 0, message: { role: 'assistant', content: '{}' }, finish_reason: 'stop' }],
+          }),
+        );
         return;
       }
       state.streamed += 1;
@@ -53,7 +61,12 @@ describe.skipIf(!CHROMIUM)('the web page when the model fails', () => {
     ensureWebBuild();
     await new Promise<void>((resolve) => model.server.listen(0, '127.0.0.1', resolve));
     const { port } = model.server.address() as AddressInfo;
-    app = await startServer({ OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_API_KEY: 'test-key', REHEARSE_MODEL: 'fake', REHEARSE_MODEL_TIMEOUT_MS: '8000' });
+    app = await startServer({
+      OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      OPENAI_API_KEY: 'test-key',
+      REHEARSE_MODEL: 'fake',
+      REHEARSE_MODEL_TIMEOUT_MS: '8000',
+    });
     browser = await launchBrowser();
   }, 90_000);
 
@@ -65,7 +78,13 @@ describe.skipIf(!CHROMIUM)('the web page when the model fails', () => {
 
   it('says the reply failed, keeps the turn, and Retry resends the same message', async () => {
     const { page } = browser;
-    const session = await (await fetch(`${app.base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'borrowed-van' }) })).json();
+    const session = await (
+      await fetch(`${app.base}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenarioId: 'borrowed-van' }),
+      })
+    ).json();
     await page.goto(`${app.base}/practice/${session.id}`);
     await page.getByText('The garage rang me', { exact: false }).waitFor();
 

@@ -10,7 +10,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, ensureWebBuild, launchBrowser, sendTurn as send, SHOTS, SKIP_MESSAGE, startServer, type Browser, type RunningApp } from './browser-harness.js';
+import {
+  CHROMIUM,
+  ensureWebBuild,
+  launchBrowser,
+  sendTurn as send,
+  SHOTS,
+  SKIP_MESSAGE,
+  startServer,
+  type Browser,
+  type RunningApp,
+} from './browser-harness.js';
 
 if (!CHROMIUM) console.log(SKIP_MESSAGE);
 
@@ -87,7 +97,9 @@ describe.skipIf(!CHROMIUM)('the web page in Chromium', () => {
         if (turns.length > 1 && last) seen.push(last.textContent?.length ?? 0);
       }).observe(document.querySelector('.conversation')!, { subtree: true, childList: true, characterData: true });
     });
-    await sendTurn("Kwame, I scraped your van on a bollard and then I didn't tell you, so you heard it from the garage. That was my fault. I'll pay the repair and your two lost days today.");
+    await sendTurn(
+      "Kwame, I scraped your van on a bollard and then I didn't tell you, so you heard it from the garage. That was my fault. I'll pay the repair and your two lost days today.",
+    );
     const lengths = await page.evaluate(() => (window as unknown as { __lengths: number[] }).__lengths);
     expect(new Set(lengths.filter((n) => n > 0)).size).toBeGreaterThan(2);
 
@@ -180,7 +192,9 @@ describe.skipIf(!CHROMIUM)('the web page in Chromium', () => {
     await page.getByRole('heading', { name: /Version 1: how it reads/ }).waitFor();
     await page.getByRole('heading', { name: 'What is missing' }).waitFor();
 
-    await box.fill('I told everyone about your ex, and that was mine to keep quiet. I am sorry. Of course you are hurt. I will apologise to the table too, and I want to hear what would help.');
+    await box.fill(
+      'I told everyone about your ex, and that was mine to keep quiet. I am sorry. Of course you are hurt. I will apologise to the table too, and I want to hear what would help.',
+    );
     await page.getByRole('button', { name: 'Check this version' }).click();
     await page.getByRole('heading', { name: /Version 2: how it reads/ }).waitFor();
     await page.getByRole('heading', { name: 'Compare versions' }).waitFor();
@@ -192,7 +206,13 @@ describe.skipIf(!CHROMIUM)('the web page in Chromium', () => {
 
   it('lists past sessions with progress, and deletes one and then all after confirming', async () => {
     // A second session through the API, so progress has two points.
-    const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: 'borrowed-van' }) })).json();
+    const created = await (
+      await fetch(`${base}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenarioId: 'borrowed-van' }),
+      })
+    ).json();
     const turn = await fetch(`${base}/api/sessions/${created.id}/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -208,7 +228,10 @@ describe.skipIf(!CHROMIUM)('the web page in Chromium', () => {
     await page.getByText('Ended', { exact: false }).first().waitFor();
     await shot('history');
 
-    await page.getByRole('button', { name: /^Delete the session/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Delete the session/ })
+      .first()
+      .click();
     await page.getByRole('button', { name: /^Yes, delete the session/ }).click();
     await expect.poll(() => page.locator('.sessions-table tbody tr').count()).toBe(1);
 
@@ -223,8 +246,17 @@ describe.skipIf(!CHROMIUM)('the web page in Chromium', () => {
     const scenarios: { id: string; kind: string }[] = await (await fetch(`${base}/api/scenarios`)).json();
     const listening = scenarios.find((s) => s.kind === 'listening');
     expect(listening, 'a listening scenario is installed').toBeDefined();
-    const created = await (await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarioId: listening!.id }) })).json();
-    for (const [i, text] of ['So it sounds like this has been building for a long time, and you feel very alone with it.', 'What has been the hardest part?'].entries()) {
+    const created = await (
+      await fetch(`${base}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenarioId: listening!.id }),
+      })
+    ).json();
+    for (const [i, text] of [
+      'So it sounds like this has been building for a long time, and you feel very alone with it.',
+      'What has been the hardest part?',
+    ].entries()) {
       const turn = await fetch(`${base}/api/sessions/${created.id}/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -3,7 +3,7 @@ import { calibrationError, fitPlatt } from '../../evals/calibration.js';
 
 /** A seeded generator, so the synthetic data is the same every run. */
 function rng(seed: number): () => number {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 describe('calibration', () => {

@@ -12,7 +12,10 @@ const dir = mkdtempSync(join(tmpdir(), 'rehearse-eval-'));
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'evals/cli.ts', ...args], { cwd: process.cwd(), env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', ...env } });
+    const { stdout, stderr } = await run('npx', ['tsx', 'evals/cli.ts', ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -21,7 +24,13 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
 }
 
 const rows = [
-  { id: 't1', kind: 'apology', context: 'You forgot my birthday.', reply: 'I forgot your birthday. That is on me.', labels: ['acknowledges_harm', 'takes_responsibility'] },
+  {
+    id: 't1',
+    kind: 'apology',
+    context: 'You forgot my birthday.',
+    reply: 'I forgot your birthday. That is on me.',
+    labels: ['acknowledges_harm', 'takes_responsibility'],
+  },
   { id: 't2', kind: 'listening', context: 'I lost my job.', reply: 'You should update your CV tonight.', labels: ['gives_unsolicited_advice'] },
   { id: 't3', kind: 'apology', context: 'You were late.', reply: 'Okay.', labels: ['minimizes'] },
 ];
@@ -32,7 +41,10 @@ describe('eval CLI', () => {
   it('label writes one {id, labels, scores} line per reply and nothing else on stdout', async () => {
     const { code, stdout } = await cli(['label', '--in', dataset]);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ id: 't1', labels: ['acknowledges_harm', 'takes_responsibility'] });
     for (const line of lines) {
@@ -99,7 +111,10 @@ describe('eval CLI', () => {
       const env = { OPENAI_BASE_URL: upstream.baseURL, REHEARSE_MODEL: 'judge-test', DATABASE_URL: `file:${join(dir, 'judge-cache.db')}` };
       const first = await cli(['label', '--in', dataset, '--scorer', 'llm'], env);
       expect(first.code).toBe(0);
-      const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l));
+      const lines = first.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines.map((l) => l.id)).toEqual(['t1', 't2', 't3']);
       // The fake's verdict meets no criterion; what matters is that the model was asked, once per reply.
       expect(lines.every((l) => Array.isArray(l.labels) && l.labels.length === 0)).toBe(true);

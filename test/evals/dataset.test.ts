@@ -13,7 +13,9 @@ describe('dataset parsing', () => {
   });
   it('names the line and the field for an unknown criterion', () => {
     const bad = '{"id":"c","kind":"apology","context":"","reply":"x","labels":["be_nice"]}';
-    expect(() => parseDataset(`${good}\n${good.replace('"a"', '"b"')}\n${bad}`, { requireLabels: true, source: 'f.jsonl' })).toThrow(/f\.jsonl:3: field "labels\.0"/);
+    expect(() => parseDataset(`${good}\n${good.replace('"a"', '"b"')}\n${bad}`, { requireLabels: true, source: 'f.jsonl' })).toThrow(
+      /f\.jsonl:3: field "labels\.0"/,
+    );
   });
   it('names the field for a bad kind or a missing reply', () => {
     expect(() => parseDataset('{"id":"a","kind":"rant","context":"","reply":"x"}', { requireLabels: false, source: 'f' })).toThrow(/f:1: field "kind"/);

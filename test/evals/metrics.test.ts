@@ -29,7 +29,15 @@ describe('binary metrics', () => {
     expect(binaryMetrics({ tp: 0, fp: 3, fn: 0, tn: 5 }).kappa).toBe(0);
   });
   it('builds the confusion table from gold/predicted pairs', () => {
-    expect(confusionOf([[true, true], [true, false], [false, true], [false, false], [false, false]])).toEqual({ tp: 1, fn: 1, fp: 1, tn: 2 });
+    expect(
+      confusionOf([
+        [true, true],
+        [true, false],
+        [false, true],
+        [false, false],
+        [false, false],
+      ]),
+    ).toEqual({ tp: 1, fn: 1, fp: 1, tn: 2 });
   });
   it('averages F1 over criteria for macro-F1', () => {
     const metrics = perCriterion(

@@ -28,7 +28,14 @@ describe('the partner suites', () => {
 
   it('fails a scenario whose excuses script would resolve', async () => {
     const scenario = scenarios.find((s) => s.kind === 'apology')!;
-    const lenient = { ...scenario, trust: { ...scenario.trust, weights: { ...scenario.trust.weights, makes_excuses: 0, shifts_blame: 0, minimizes: 0, non_apology: 0 }, resolveAt: scenario.trust.start + 1 } };
+    const lenient = {
+      ...scenario,
+      trust: {
+        ...scenario.trust,
+        weights: { ...scenario.trust.weights, makes_excuses: 0, shifts_blame: 0, minimizes: 0, non_apology: 0 },
+        resolveAt: scenario.trust.start + 1,
+      },
+    };
     const result = await runScenarioSuite(lenient, engine, scoreReply, path.join(ROOT, 'evals/suites/scripts'));
     expect(result.checks.find((c) => c.name === 'a script of excuses never resolves')!.pass).toBe(false);
   });

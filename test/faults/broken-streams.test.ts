@@ -30,7 +30,13 @@ describe('a stream that stalls after some text', () => {
     expect(messages.at(-1)).toMatchObject({ role: 'assistant', status: 'partial', text: arrived.join('') });
     expect((await test.app.request('/api/health')).status).toBe(200);
     // The stalled upstream call was given up, not left holding a socket.
-    expect(await eventually(async () => fake.upstream.openSockets(), (open) => open === 0, 10_000)).toBe(0);
+    expect(
+      await eventually(
+        async () => fake.upstream.openSockets(),
+        (open) => open === 0,
+        10_000,
+      ),
+    ).toBe(0);
   });
 
   it('takes the next turn normally after a stalled one', async () => {
@@ -76,6 +82,12 @@ describe('a stream with a malformed chunk mid-way', () => {
     await readUiStream(await sendTurn(test.app, session.id, TURN));
 
     expect((await storedMessages(test.app, session.id)).at(-1)).toMatchObject({ status: 'partial' });
-    expect(await eventually(async () => fake.upstream.openSockets(), (open) => open === 0, 10_000)).toBe(0);
+    expect(
+      await eventually(
+        async () => fake.upstream.openSockets(),
+        (open) => open === 0,
+        10_000,
+      ),
+    ).toBe(0);
   });
 });

@@ -74,7 +74,10 @@ describe('a client that goes away mid-stream', () => {
     await response.body!.getReader().read();
     leave.abort();
 
-    await eventually(() => storedMessages(test!.app, session.id), (stored) => stored.at(-1)?.status === 'complete');
+    await eventually(
+      () => storedMessages(test!.app, session.id),
+      (stored) => stored.at(-1)?.status === 'complete',
+    );
     const next = await fetch(`${base}/api/sessions/${session.id}/chat`, json({ message: userMessage('Can we talk about it?') }));
     expect(next.status).toBe(200);
     expect((await readUiStream(next)).text).toBe(wordsOf(3, 'after').join(''));

@@ -78,7 +78,13 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
 
 /** One Chat Completions chunk as an SSE event. */
 export function chunkEvent(delta: Record<string, unknown>, finishReason: string | null = null): string {
-  const chunk = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: 'fake', choices: [{ index: 0, delta, finish_reason: finishReason }] };
+  const chunk = {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 0,
+    model: 'fake',
+    choices: [{ index: 0, delta, finish_reason: finishReason }],
+  };
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 
@@ -128,7 +134,13 @@ export function sleep(ms: number): Promise<void> {
 /** A judge's answer that meets no criterion: valid, so the judge's read is stored quietly. */
 function judgeVerdict(res: ServerResponse): void {
   const verdict = Object.fromEntries(CRITERIA.map((criterion) => [criterion, { met: false, evidence: null }]));
-  const completion = { id: 'chatcmpl-judge', object: 'chat.completion', created: 0, model: 'fake', choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(verdict) }, finish_reason: 'stop' }] };
+  const completion = {
+    id: 'chatcmpl-judge',
+    object: 'chat.completion',
+    created: 0,
+    model: 'fake',
+    choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(verdict) }, finish_reason: 'stop' }],
+  };
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify(completion));
 }

@@ -18,7 +18,10 @@ describe('access', () => {
 
   it('chooses the LLM engine only when a key or base URL is set', () => {
     expect(loadConfig({}).model).toBeUndefined();
-    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', REHEARSE_MODEL: 'llama3.2' }).model).toMatchObject({ model: 'llama3.2', baseURL: 'http://localhost:11434/v1' });
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', REHEARSE_MODEL: 'llama3.2' }).model).toMatchObject({
+      model: 'llama3.2',
+      baseURL: 'http://localhost:11434/v1',
+    });
     expect(loadConfig({ OPENAI_API_KEY: 'k' }).judge).toBe(true);
     expect(loadConfig({ OPENAI_API_KEY: 'k', REHEARSE_JUDGE: 'off' }).judge).toBe(false);
     expect(() => loadConfig({ REHEARSE_JUDGE: 'maybe' })).toThrow(/REHEARSE_JUDGE/);

@@ -23,7 +23,12 @@ const chat = (sessionId: string, init: RequestInit) => test.app.request(`/api/se
 describe('bad input gets a clear error and stores nothing', () => {
   it('rejects malformed JSON', async () => {
     const session = await startSession(test.app);
-    await expectError(await chat(session.id, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message": ' }), 400, 'bad_request', /malformed JSON/);
+    await expectError(
+      await chat(session.id, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message": ' }),
+      400,
+      'bad_request',
+      /malformed JSON/,
+    );
     expect(await storedCount(session.id)).toBe(1);
   });
 
@@ -67,7 +72,12 @@ describe('bad input gets a clear error and stores nothing', () => {
   it('rejects control characters and invalid UTF-8', async () => {
     const session = await startSession(test.app);
     await expectError(await chat(session.id, json({ message: userMessage('hello\u0007there') })), 400, 'bad_request', /control characters/);
-    const bytes = new Uint8Array([...new TextEncoder().encode('{"message":{"id":"a","role":"user","parts":[{"type":"text","text":"'), 0xff, 0xfe, ...new TextEncoder().encode('"}]}}')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"message":{"id":"a","role":"user","parts":[{"type":"text","text":"'),
+      0xff,
+      0xfe,
+      ...new TextEncoder().encode('"}]}}'),
+    ]);
     await expectError(await chat(session.id, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bytes }), 400, 'bad_request', /UTF-8/);
     expect(await storedCount(session.id)).toBe(1);
   });

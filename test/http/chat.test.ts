@@ -35,7 +35,9 @@ describe('POST /api/sessions/:id/chat', () => {
     const { parts, text } = await readUiStream(response);
     expect(parts.filter((p) => p.type === 'text-delta').length).toBeGreaterThan(1);
     expect(text.length).toBeGreaterThan(0);
-    const start = parts.find((p) => p.type === 'start') as { messageMetadata: { coach: { labels: string[]; trustBefore: number; trustAfter: number }; trust: number } };
+    const start = parts.find((p) => p.type === 'start') as {
+      messageMetadata: { coach: { labels: string[]; trustBefore: number; trustAfter: number }; trust: number };
+    };
     expect(start.messageMetadata.coach.labels).toEqual(expect.arrayContaining(['acknowledges_harm', 'takes_responsibility']));
     expect(start.messageMetadata.coach.trustAfter).toBeGreaterThan(start.messageMetadata.coach.trustBefore);
     expect(start.messageMetadata.trust).toBe(start.messageMetadata.coach.trustAfter);
@@ -107,7 +109,14 @@ describe('POST /api/sessions/:id/chat', () => {
   it('accepts the useChat body shape: the last of `messages` is the new turn', async () => {
     const { app } = await open();
     const session = await startSession(app);
-    const body = { id: session.id, trigger: 'submit-message', messages: [{ id: session.messages[0]!.id, role: 'assistant', parts: [{ type: 'text', text: 'ignored' }] }, userMessage('I am sorry I was not there.', 'u-1')] };
+    const body = {
+      id: session.id,
+      trigger: 'submit-message',
+      messages: [
+        { id: session.messages[0]!.id, role: 'assistant', parts: [{ type: 'text', text: 'ignored' }] },
+        userMessage('I am sorry I was not there.', 'u-1'),
+      ],
+    };
     const { text } = await readUiStream(await app.request(`/api/sessions/${session.id}/chat`, json(body)));
     expect(text.length).toBeGreaterThan(0);
     const stored = await (await app.request(`/api/sessions/${session.id}`)).json();
@@ -138,7 +147,7 @@ describe('POST /api/sessions/:id/chat', () => {
     await readUiStream(third);
   });
 
-  it('closes the conversation in the partner\'s words and marks the session resolved', async () => {
+  it("closes the conversation in the partner's words and marks the session resolved", async () => {
     const { app } = await open();
     const session = await startSession(app);
     const turns = [

@@ -20,7 +20,7 @@ describe('scenarios', () => {
 });
 
 describe('sessions', () => {
-  it('creates a session with the partner\'s opening message and lists it newest first', async () => {
+  it("creates a session with the partner's opening message and lists it newest first", async () => {
     const first = await startSession(test.app);
     expect(first.messages).toHaveLength(1);
     expect(first.messages[0]).toMatchObject({ role: 'assistant', text: expect.stringContaining('arrivals') });

@@ -41,7 +41,12 @@ afterEach(() => test?.database.close());
 describe('the LLM judge in the coach', () => {
   it('adds its read to the turn once ready, without holding up the partner reply', async () => {
     test = await createTestApp({ engine: createLlmEngine({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }) });
-    test.ctx.judge = createLlmJudge({ model: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }), modelName: 'gpt-test', cache: createJudgeCache(test.ctx.db), hybrid: true });
+    test.ctx.judge = createLlmJudge({
+      model: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }),
+      modelName: 'gpt-test',
+      cache: createJudgeCache(test.ctx.db),
+      hybrid: true,
+    });
     const session = await startSession(test.app);
     const { text } = await readUiStream(await sendTurn(test.app, session.id, TURN, 'judged'));
     expect(text.length).toBeGreaterThan(0);

@@ -46,14 +46,22 @@ afterEach(() => test?.database.close());
 async function judgedApp() {
   test = await createTestApp({ engine: createLlmEngine({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }) });
   // Not hybrid: the judge's own verdict, so the test does not lean on the offline scorer's numbers.
-  test.ctx.judge = createLlmJudge({ model: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }), modelName: 'gpt-test', cache: createJudgeCache(test.ctx.db) });
+  test.ctx.judge = createLlmJudge({
+    model: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }),
+    modelName: 'gpt-test',
+    cache: createJudgeCache(test.ctx.db),
+  });
   return test;
 }
 
 async function turnOnceJudged(app: TestApp['app'], sessionId: string, id: string) {
   for (let i = 0; i < 100; i++) {
     const turn = ((await (await app.request(`/api/sessions/${sessionId}`)).json()).messages as { id: string; judge?: unknown }[]).find((m) => m.id === id);
-    if (turn?.judge) return turn as unknown as { coach: { trustAfter: number; labels: string[]; scores: Record<string, number> }; judge: { trustBefore: number; trustAfter: number; labels: string[]; scores: Record<string, number> } };
+    if (turn?.judge)
+      return turn as unknown as {
+        coach: { trustAfter: number; labels: string[]; scores: Record<string, number> };
+        judge: { trustBefore: number; trustAfter: number; labels: string[]; scores: Record<string, number> };
+      };
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error('the judge read never arrived');

@@ -25,7 +25,13 @@ async function llmApp(timeoutMs = 5_000) {
 }
 
 async function storedMessages(app: TestApp['app'], id: string) {
-  return (await (await app.request(`/api/sessions/${id}?history=1`)).json()).messages as { id: string; role: string; text: string; status: string; superseded: boolean }[];
+  return (await (await app.request(`/api/sessions/${id}?history=1`)).json()).messages as {
+    id: string;
+    role: string;
+    text: string;
+    status: string;
+    superseded: boolean;
+  }[];
 }
 
 describe('the LLM engine against an OpenAI-compatible server', () => {

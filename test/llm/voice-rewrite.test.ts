@@ -12,7 +12,10 @@ const server = setupServer(
     prompts.push(JSON.stringify(await request.json()));
     if (answer.status !== 200) return HttpResponse.json({ error: { message: 'down' } }, { status: answer.status });
     return HttpResponse.json({
-      id: 'x', object: 'chat.completion', created: 0, model: 'm',
+      id: 'x',
+      object: 'chat.completion',
+      created: 0,
+      model: 'm',
       choices: [{ index: 0, message: { role: 'assistant', content: answer.content }, finish_reason: 'stop' }],
       usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
     });
@@ -33,7 +36,10 @@ async function scorecardAfter(turns: string[]) {
 describe('the scorecard rewrite with a model', () => {
   it("rewrites the weakest turn in the person's voice, telling the model what was missing", async () => {
     answer = { status: 200, content: '"I fell asleep and left you alone at arrivals. That was on me."' };
-    const card = await scorecardAfter(["I was exhausted after a double shift, my phone died, it's not like I planned it.", "I'm sorry I left you waiting at arrivals. That was my fault."]);
+    const card = await scorecardAfter([
+      "I was exhausted after a double shift, my phone died, it's not like I planned it.",
+      "I'm sorry I left you waiting at arrivals. That was my fault.",
+    ]);
     expect(card.weakest).toMatchObject({ rewrite: 'I fell asleep and left you alone at arrivals. That was on me.', rewriteBy: 'model' });
     expect(prompts.at(-1)).toContain('double shift');
     expect(prompts.at(-1)).toMatch(/In it they made an excuse.*: leave that out/);
@@ -41,7 +47,10 @@ describe('the scorecard rewrite with a model', () => {
 
   it('falls back to the offline rewrite when the model fails', async () => {
     answer = { status: 400, content: '' };
-    const card = await scorecardAfter(["I was exhausted after a double shift, my phone died, it's not like I planned it.", "I'm sorry I left you waiting at arrivals. That was my fault."]);
+    const card = await scorecardAfter([
+      "I was exhausted after a double shift, my phone died, it's not like I planned it.",
+      "I'm sorry I left you waiting at arrivals. That was my fault.",
+    ]);
     expect(card.weakest.rewriteBy).toBe('offline');
     expect(card.weakest.rewrite.length).toBeGreaterThan(10);
   });

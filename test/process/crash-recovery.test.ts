@@ -38,7 +38,11 @@ describe('kill -9 during a streamed reply', () => {
     // Four words in, at least one 250 ms flush has written text to the database.
     const seen = await streamReader(response).until((text) => text.trim().split(/\s+/).length >= 4);
     expect(seen.ended).toBe(false);
-    const [before] = await queryDatabase<{ status: string }>(db.url, "select status from messages where session_id = ? and role = 'assistant' order by seq desc limit 1", [sessionId]);
+    const [before] = await queryDatabase<{ status: string }>(
+      db.url,
+      "select status from messages where session_id = ? and role = 'assistant' order by seq desc limit 1",
+      [sessionId],
+    );
     expect(before?.status).toBe('streaming');
 
     first.child.kill('SIGKILL');
@@ -70,11 +74,18 @@ describe('migrations', () => {
   it('are applied once: a second start on the same database changes nothing and keeps the data', async () => {
     const db = freshDatabase();
     const env = { DATABASE_URL: db.url, REHEARSE_BUILTIN_PACE_MS: '0' };
-    const schemaOf = () => queryDatabase<{ name: string; sql: string | null }>(db.url, "select name, sql from sqlite_master where name not like 'sqlite_%' order by name");
+    const schemaOf = () =>
+      queryDatabase<{ name: string; sql: string | null }>(db.url, "select name, sql from sqlite_master where name not like 'sqlite_%' order by name");
     const migrationsOf = () => queryDatabase<{ hash: string }>(db.url, 'select hash from __drizzle_migrations order by id');
 
     const first = await startServer(env);
-    const created = (await (await fetch(`${first.baseUrl}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"scenarioId":"airport-at-midnight"}' })).json()) as { id: string };
+    const created = (await (
+      await fetch(`${first.baseUrl}/api/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"scenarioId":"airport-at-midnight"}',
+      })
+    ).json()) as { id: string };
     first.child.kill('SIGTERM');
     expect((await first.exited).code).toBe(0);
     const schema = await schemaOf();

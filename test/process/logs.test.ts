@@ -41,14 +41,19 @@ describe('the server logs', () => {
     const chatRequestId = good.response.headers.get('x-request-id');
     expect(chatRequestId).toMatch(/^[0-9a-f-]{36}$/);
     expect((await streamReader(good.response).until()).text).toBe(REPLY.join(''));
-    const failed = await postJson(`${server.baseUrl}/api/sessions/${good.sessionId}/chat`, { message: { id: 'turn-failed', role: 'user', parts: [{ type: 'text', text: FAILED_TURN }] } });
+    const failed = await postJson(`${server.baseUrl}/api/sessions/${good.sessionId}/chat`, {
+      message: { id: 'turn-failed', role: 'user', parts: [{ type: 'text', text: FAILED_TURN }] },
+    });
     expect(failed.status).toBe(502);
     await failed.text();
 
     server.child.kill('SIGTERM');
     expect((await server.exited).code).toBe(0);
 
-    const lines = server.stderr().split('\n').filter((line) => line.trim() !== '');
+    const lines = server
+      .stderr()
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     expect(lines.length).toBeGreaterThan(5);
     const entries = lines.map((line) => {
       try {

@@ -111,7 +111,11 @@ export async function postJson(url: string, body: unknown, init: RequestInit = {
 /** Starts a session and sends one turn; resolves with the streaming response. */
 export async function startTurn(baseUrl: string, text: string, messageId: string, init: RequestInit = {}) {
   const session = (await (await postJson(`${baseUrl}/api/sessions`, { scenarioId: 'airport-at-midnight' })).json()) as { id: string };
-  const response = await postJson(`${baseUrl}/api/sessions/${session.id}/chat`, { message: { id: messageId, role: 'user', parts: [{ type: 'text', text }] } }, init);
+  const response = await postJson(
+    `${baseUrl}/api/sessions/${session.id}/chat`,
+    { message: { id: messageId, role: 'user', parts: [{ type: 'text', text }] } },
+    init,
+  );
   return { sessionId: session.id, response };
 }
 

@@ -67,7 +67,11 @@ describe('SIGTERM during a streamed reply', () => {
 
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.stderr()).toContain('"event":"server.stopped"');
-    const rows = await queryDatabase<{ role: string; text: string; status: string }>(db.url, 'select role, text, status from messages where session_id = ? order by seq', [sessionId]);
+    const rows = await queryDatabase<{ role: string; text: string; status: string }>(
+      db.url,
+      'select role, text, status from messages where session_id = ? order by seq',
+      [sessionId],
+    );
     expect(rows.map((row) => [row.role, row.status])).toEqual([
       ['assistant', 'complete'],
       ['user', 'complete'],

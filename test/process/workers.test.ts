@@ -32,7 +32,13 @@ describe('REHEARSE_WORKERS', () => {
     for (const { sessionId, text } of turns) {
       expect(rows.find((r) => r.session_id === sessionId && r.role === 'assistant')).toMatchObject({ status: 'complete', text });
     }
-    const workers = new Set(server.stderr().split('\n').filter((l) => l.includes('server.listening')).map((l) => JSON.parse(l).worker));
+    const workers = new Set(
+      server
+        .stderr()
+        .split('\n')
+        .filter((l) => l.includes('server.listening'))
+        .map((l) => JSON.parse(l).worker),
+    );
     expect(workers.size).toBe(2);
 
     server.child.kill('SIGTERM');

@@ -18,7 +18,18 @@ const { scenarios } = await loadScenarios(path.join(ROOT, 'scenarios'));
 function variedSession(scenario: Scenario): LabelledTurn[] {
   const [first, second, third, fourth] = KIND_RUBRIC[scenario.kind].positive as readonly Criterion[];
   const [flagA, flagB] = KIND_RUBRIC[scenario.kind].redFlags as readonly Criterion[];
-  const moves: Criterion[][] = [[flagA!], [], [first!], [second!], [flagB!], [third ?? first!], [first!, second!], [fourth ?? second!], [third ?? first!], [second!]];
+  const moves: Criterion[][] = [
+    [flagA!],
+    [],
+    [first!],
+    [second!],
+    [flagB!],
+    [third ?? first!],
+    [first!, second!],
+    [fourth ?? second!],
+    [third ?? first!],
+    [second!],
+  ];
   return moves.map((labels, index) => ({
     text: `turn ${index + 1} of a varied session`,
     labels,

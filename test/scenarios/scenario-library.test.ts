@@ -65,7 +65,8 @@ describe('the scenario library', () => {
 });
 
 describe('the abuse-disclosure scenario', () => {
-  const RECONCILING = /reconcil|work (it|things) out|make (it|things) up|another chance|couples? (counsel|therap)|stay with him|forgive him|save (the|your) relationship/i;
+  const RECONCILING =
+    /reconcil|work (it|things) out|make (it|things) up|another chance|couples? (counsel|therap)|stay with him|forgive him|save (the|your) relationship/i;
 
   it('steers its needs, tips and closing toward safety, never toward reconciling', () => {
     const sofia = scenarios.find((s) => s.id === 'what-daniel-checks')!;

@@ -76,8 +76,23 @@ describe('scenarios new', () => {
   it('scaffolds from flags a file that passes check at once', async () => {
     const out = path.join(dir, 'new', 'lost-keys.md');
     const created = await runScenariosCli([
-      'new', '--id', 'lost-keys', '--title', 'The lost keys', '--kind', 'listening', '--difficulty', '2',
-      '--setting', 'friends', '--name', 'Robin', '--relationship', 'your flatmate', '--out', out,
+      'new',
+      '--id',
+      'lost-keys',
+      '--title',
+      'The lost keys',
+      '--kind',
+      'listening',
+      '--difficulty',
+      '2',
+      '--setting',
+      'friends',
+      '--name',
+      'Robin',
+      '--relationship',
+      'your flatmate',
+      '--out',
+      out,
     ]);
     expect(created.stdout).toContain(`wrote ${out}`);
     expect(created.code).toBe(0);

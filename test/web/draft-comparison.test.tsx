@@ -10,7 +10,17 @@ afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
 function feedback(partial: Partial<ApiDraftFeedback>): ApiDraftFeedback {
-  return { labels: [], spans: [], evidence: [], sentences: [], score: 0, missing: [], redFlags: [], reaction: { text: '', by: null, trustAfter: null }, ...partial };
+  return {
+    labels: [],
+    spans: [],
+    evidence: [],
+    sentences: [],
+    score: 0,
+    missing: [],
+    redFlags: [],
+    reaction: { text: '', by: null, trustAfter: null },
+    ...partial,
+  };
 }
 
 const first = feedback({
@@ -33,7 +43,13 @@ const second = feedback({
 function versions(): DraftVersion[] {
   let vs: DraftVersion[] = [];
   vs = addVersion(vs, { text: 'Sorry if you were hurt.', scenarioId: null, recipient: null, checkedAt: '2026-01-01T00:00:00Z', feedback: first });
-  vs = addVersion(vs, { text: 'That was on me. I told your story.', scenarioId: 'after-the-party', recipient: 'Ade', checkedAt: '2026-01-01T00:05:00Z', feedback: second });
+  vs = addVersion(vs, {
+    text: 'That was on me. I told your story.',
+    scenarioId: 'after-the-party',
+    recipient: 'Ade',
+    checkedAt: '2026-01-01T00:05:00Z',
+    feedback: second,
+  });
   return vs;
 }
 

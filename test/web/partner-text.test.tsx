@@ -73,7 +73,14 @@ describe('stored messages as useChat messages', () => {
   });
 
   it("shows the judge's read of a turn once it has arrived, in place of the offline one", () => {
-    const judge = { ...coach, labels: ['minimizes' as const], scores: { minimizes: 1 }, trustAfter: 9, reason: 'trust fell: you minimised it', scorer: 'llm:gpt-test' };
+    const judge = {
+      ...coach,
+      labels: ['minimizes' as const],
+      scores: { minimizes: 1 },
+      trustAfter: 9,
+      reason: 'trust fell: you minimised it',
+      scorer: 'llm:gpt-test',
+    };
     const stored = messages.map((m) => (m.id === 'u2' ? { ...m, judge } : m));
     // A reload shows the better read straight away.
     expect(coachByTurn(toUIMessages(stored)).get('u2')).toEqual(judge);

@@ -61,7 +61,9 @@ describe('the scorecard as Markdown', () => {
   });
 
   it('describes the listening ratio against MITI', () => {
-    expect(listeningRatioText({ reflections: 4, questions: 2, ratio: 2, rating: 'good' })).toBe('4 reflections to 2 questions — 2:1; MITI 4.2 rates this good (2:1 or more).');
+    expect(listeningRatioText({ reflections: 4, questions: 2, ratio: 2, rating: 'good' })).toBe(
+      '4 reflections to 2 questions — 2:1; MITI 4.2 rates this good (2:1 or more).',
+    );
     expect(listeningRatioText({ reflections: 1, questions: 3, ratio: 1 / 3, rating: 'below' })).toContain('0.3:1');
   });
 

@@ -15,7 +15,10 @@ export type Route =
 const NAVIGATE = 'rehearse:navigate';
 
 export function parseRoute(pathname: string, search: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
   const [first, second] = parts;
   if (parts.length === 0) return { name: 'library' };
   if (first === 'practice' && second && parts.length === 2) return { name: 'practice', sessionId: second };

@@ -27,9 +27,17 @@ const QUESTIONS: Question[] = [
   { flag: 'title', prompt: 'title: ', check: (v) => (v.trim() ? undefined : 'a title is needed') },
   { flag: 'kind', prompt: `kind (${KINDS.join('/')}): `, check: (v) => (kindSchema.safeParse(v).success ? undefined : `one of ${KINDS.join(', ')}`) },
   { flag: 'difficulty', prompt: 'difficulty (1/2/3): ', check: (v) => (['1', '2', '3'].includes(v) ? undefined : '1, 2 or 3') },
-  { flag: 'setting', prompt: `setting (${SETTINGS.join('/')}): `, check: (v) => ((SETTINGS as readonly string[]).includes(v) ? undefined : `one of ${SETTINGS.join(', ')}`) },
+  {
+    flag: 'setting',
+    prompt: `setting (${SETTINGS.join('/')}): `,
+    check: (v) => ((SETTINGS as readonly string[]).includes(v) ? undefined : `one of ${SETTINGS.join(', ')}`),
+  },
   { flag: 'name', prompt: "partner's name: ", check: (v) => (v.trim() ? undefined : 'a name is needed') },
-  { flag: 'relationship', prompt: 'relationship to the person (e.g. "your older sister"): ', check: (v) => (v.trim() ? undefined : 'a relationship is needed') },
+  {
+    flag: 'relationship',
+    prompt: 'relationship to the person (e.g. "your older sister"): ',
+    check: (v) => (v.trim() ? undefined : 'a relationship is needed'),
+  },
 ];
 
 export async function runNew(argv: readonly string[], reader: LineReader, out: (line: string) => void): Promise<number> {
@@ -72,7 +80,9 @@ export async function runNew(argv: readonly string[], reader: LineReader, out: (
   await mkdir(path.dirname(outFile), { recursive: true });
   await writeFile(outFile, text, 'utf8');
   out(`wrote ${outFile}`);
-  out(`next: replace the TODO placeholders, then run \`npm run scenarios -- check ${path.dirname(outFile)}\` and \`npm run scenarios -- play ${answers.id} --dir ${path.dirname(outFile)}\``);
+  out(
+    `next: replace the TODO placeholders, then run \`npm run scenarios -- check ${path.dirname(outFile)}\` and \`npm run scenarios -- play ${answers.id} --dir ${path.dirname(outFile)}\``,
+  );
   return 0;
 }
 

@@ -16,12 +16,7 @@ import { parseArgs, stringFlag, UsageError, unknownFlags } from './cli-args.js';
 import { DEFAULT_SCENARIO_DIR } from './check-command.js';
 import type { LineReader } from './line-reader.js';
 
-export async function runPlay(
-  argv: readonly string[],
-  reader: LineReader,
-  out: (line: string) => void,
-  label: Labeller = scoreReply,
-): Promise<number> {
+export async function runPlay(argv: readonly string[], reader: LineReader, out: (line: string) => void, label: Labeller = scoreReply): Promise<number> {
   const args = parseArgs(argv);
   const unknown = unknownFlags(args, ['dir']);
   if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]} for "play"`);

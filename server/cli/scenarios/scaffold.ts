@@ -19,9 +19,27 @@ export interface ScaffoldAnswers {
 
 /** Starting weights by kind; authors tune them. Red flags negative, good moves positive. */
 const DEFAULT_WEIGHTS: Record<Kind, Partial<Record<Criterion, number>>> = {
-  apology: { acknowledges_harm: 14, takes_responsibility: 16, validates_feelings: 10, proposes_action: 12, makes_excuses: -16, shifts_blame: -18, minimizes: -14, non_apology: -12 },
+  apology: {
+    acknowledges_harm: 14,
+    takes_responsibility: 16,
+    validates_feelings: 10,
+    proposes_action: 12,
+    makes_excuses: -16,
+    shifts_blame: -18,
+    minimizes: -14,
+    non_apology: -12,
+  },
   listening: { reflects: 14, validates_feelings: 12, asks_open_question: 10, gives_unsolicited_advice: -14, self_focus: -14, minimizes: -16 },
-  draft: { acknowledges_harm: 14, takes_responsibility: 16, validates_feelings: 10, proposes_action: 12, makes_excuses: -16, shifts_blame: -18, minimizes: -14, non_apology: -12 },
+  draft: {
+    acknowledges_harm: 14,
+    takes_responsibility: 16,
+    validates_feelings: 10,
+    proposes_action: 12,
+    makes_excuses: -16,
+    shifts_blame: -18,
+    minimizes: -14,
+    non_apology: -12,
+  },
 };
 
 const q = (text: string) => JSON.stringify(text);

@@ -92,11 +92,37 @@ function conversationQuery(db: Db, sessionId: string) {
 type ConversationRow = Awaited<ReturnType<typeof conversationQuery>>[number];
 
 function toConversationMessage(row: ConversationRow): ConversationMessage {
-  const { labels, evidence, scores, tip, trustBefore, trustAfter, reason, judgeScorer, judgeLabels, judgeEvidence, judgeScores, judgeTip, judgeTrustBefore, judgeTrustAfter, judgeReason, ...message } = row;
+  const {
+    labels,
+    evidence,
+    scores,
+    tip,
+    trustBefore,
+    trustAfter,
+    reason,
+    judgeScorer,
+    judgeLabels,
+    judgeEvidence,
+    judgeScores,
+    judgeTip,
+    judgeTrustBefore,
+    judgeTrustAfter,
+    judgeReason,
+    ...message
+  } = row;
   const out: ConversationMessage = message;
   if (labels !== null) out.coach = { labels, evidence: evidence!, scores, tip, trustBefore: trustBefore!, trustAfter: trustAfter!, reason };
   if (judgeScorer !== null) {
-    out.judge = { scorer: judgeScorer, labels: judgeLabels!, evidence: judgeEvidence!, scores: judgeScores, tip: judgeTip, trustBefore: judgeTrustBefore!, trustAfter: judgeTrustAfter!, reason: judgeReason };
+    out.judge = {
+      scorer: judgeScorer,
+      labels: judgeLabels!,
+      evidence: judgeEvidence!,
+      scores: judgeScores,
+      tip: judgeTip,
+      trustBefore: judgeTrustBefore!,
+      trustAfter: judgeTrustAfter!,
+      reason: judgeReason,
+    };
   }
   return out;
 }
@@ -147,9 +173,22 @@ export async function readTurnContext(db: Db, sessionId: string): Promise<{ sess
   return { session, conversation };
 }
 
-type PackedMessage = [string, number, MessageRow['role'], string, MessageRow['status'], string | null, number | null, StoredRead | null, (StoredRead & { scorer: string }) | null];
+type PackedMessage = [
+  string,
+  number,
+  MessageRow['role'],
+  string,
+  MessageRow['status'],
+  string | null,
+  number | null,
+  StoredRead | null,
+  (StoredRead & { scorer: string }) | null,
+];
 
-const packedRead = (t: string, withScorer: boolean) => `case when ${t}.message_id is null then null else json_object(${withScorer ? `'scorer', ${t}.scorer, ` : ''}
+const packedRead = (
+  t: string,
+  withScorer: boolean,
+) => `case when ${t}.message_id is null then null else json_object(${withScorer ? `'scorer', ${t}.scorer, ` : ''}
     'labels', json(${t}.labels), 'evidence', json(${t}.evidence), 'scores', json(${t}.scores), 'tip', ${t}.tip,
     'trustBefore', ${t}.trust_before, 'trustAfter', ${t}.trust_after, 'reason', ${t}.reason) end`;
 const TURN_CONTEXT_SQL = `
@@ -198,7 +237,14 @@ export async function startTurn(db: Db, input: NewTurn): Promise<StartTurnResult
         union all
         select :replyId, :session, top + 2, 'assistant', '', 'streaming', :source from base where not exists (select 1 from free)
         returning seq`,
-      args: { session: input.sessionId, staleBefore: now - input.staleAfterMs, userId: input.userMessageId, text: input.text, replyId: input.replyId, source: input.source },
+      args: {
+        session: input.sessionId,
+        staleBefore: now - input.staleAfterMs,
+        userId: input.userMessageId,
+        text: input.text,
+        replyId: input.replyId,
+        source: input.source,
+      },
     },
     {
       sql: `insert into coach_reads (message_id, scorer, labels, evidence, scores, tip, trust_before, trust_after, reason)
@@ -276,7 +322,10 @@ export async function startRetry(
 
 /** Writes the reply's text so far and its status: on the streaming path, so plain SQL. */
 export async function updateReply(db: Db, id: string, update: { text: string; status: MessageRow['status'] }): Promise<void> {
-  await db.$client.execute({ sql: 'update messages set text = ?, status = ?, updated_at = ? where id = ?', args: [update.text, update.status, Date.now(), id] });
+  await db.$client.execute({
+    sql: 'update messages set text = ?, status = ?, updated_at = ? where id = ?',
+    args: [update.text, update.status, Date.now(), id],
+  });
 }
 
 /** Rewind: takes `fromSeq` and everything after it out of the conversation, keeping it in the history. */

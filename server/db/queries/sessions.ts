@@ -78,11 +78,7 @@ export async function deleteSession(db: Db, id: string): Promise<boolean> {
 }
 
 export async function deleteAllSessions(db: Db): Promise<number> {
-  const [, , deleted] = await db.batch([
-    db.delete(coachReads),
-    db.delete(messages),
-    db.delete(sessions).returning({ id: sessions.id }),
-  ]);
+  const [, , deleted] = await db.batch([db.delete(coachReads), db.delete(messages), db.delete(sessions).returning({ id: sessions.id })]);
   return deleted.length;
 }
 

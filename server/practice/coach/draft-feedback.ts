@@ -55,21 +55,17 @@ export function draftFeedback({ text, scenario, label }: { text: string; scenari
   };
 }
 
-function likelyReaction(
-  text: string,
-  scored: ScoreResult,
-  scenario: Scenario | undefined,
-  redFlags: Criterion[],
-  metCount: number,
-): DraftFeedback['reaction'] {
+function likelyReaction(text: string, scored: ScoreResult, scenario: Scenario | undefined, redFlags: Criterion[], metCount: number): DraftFeedback['reaction'] {
   if (scenario) {
     const turn = { text, ...scored };
     const path = foldPartnerPath(scenario, [turn]);
     const reply = planLatestReply(scenario, [turn], path);
     return { text: reply?.text ?? scenario.partner.opening, by: scenario.partner.name, trustAfter: path.at(-1)!.trust };
   }
-  if (redFlags.includes('shifts_blame')) return { text: 'They are likely to feel blamed and defend themselves rather than hear the apology.', by: null, trustAfter: null };
-  if (redFlags.includes('non_apology')) return { text: 'They are likely to read it as "sorry you feel that way" and feel dismissed.', by: null, trustAfter: null };
+  if (redFlags.includes('shifts_blame'))
+    return { text: 'They are likely to feel blamed and defend themselves rather than hear the apology.', by: null, trustAfter: null };
+  if (redFlags.includes('non_apology'))
+    return { text: 'They are likely to read it as "sorry you feel that way" and feel dismissed.', by: null, trustAfter: null };
   if (redFlags.includes('makes_excuses')) return { text: 'They are likely to hear the reasons more than the apology.', by: null, trustAfter: null };
   if (redFlags.includes('minimizes')) return { text: 'They are likely to feel their hurt is being made small.', by: null, trustAfter: null };
   if (metCount >= 3) return { text: 'They are likely to feel heard, and to be open to talking.', by: null, trustAfter: null };

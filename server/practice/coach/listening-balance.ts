@@ -16,7 +16,9 @@ export interface ListeningBalance {
   rating: 'good' | 'fair' | 'below';
 }
 
-export function listeningBalance(turns: readonly { text: string; labels: readonly Criterion[]; evidence: readonly { criterion: string }[] }[]): ListeningBalance {
+export function listeningBalance(
+  turns: readonly { text: string; labels: readonly Criterion[]; evidence: readonly { criterion: string }[] }[],
+): ListeningBalance {
   const reflections = turns.reduce((sum, turn) => sum + turn.evidence.filter((e) => e.criterion === 'reflects').length, 0);
   const questions = turns.reduce((sum, turn) => sum + splitSentences(turn.text).filter((s) => s.text.endsWith('?')).length, 0);
   const ratio = questions === 0 ? null : reflections / questions;

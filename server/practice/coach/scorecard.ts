@@ -134,7 +134,9 @@ function closingTips(scenario: Scenario, turns: readonly ScoredTurn[], state: Re
   if (flags.includes('gives_unsolicited_advice')) tips.push('Wait to be asked before offering solutions; reflect first.');
   if (flags.includes('self_focus')) tips.push('Keep the spotlight on them; your story can wait.');
   if (scenario.hiddenConcern && !state.hiddenConcernReached) {
-    tips.push(`There was more under this for ${scenario.partner.name}. An open question about how things have been, or a reflection of what seemed heaviest, would have reached it.`);
+    tips.push(
+      `There was more under this for ${scenario.partner.name}. An open question about how things have been, or a reflection of what seemed heaviest, would have reached it.`,
+    );
   }
   if (scenario.kind === 'listening') {
     const balance = listeningBalance(turns);

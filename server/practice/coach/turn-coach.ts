@@ -11,7 +11,12 @@ import type { Scenario } from '../scenarios/scenario-schema.js';
 import type { EvidenceSpan } from '../scoring/scorer.js';
 
 /** Words of the reply that show a criterion: the scorer's EvidenceSpan, as a schema. */
-export const evidenceSpanSchema = z.object({ criterion: criterionSchema, start: z.number(), end: z.number(), quote: z.string() }) satisfies z.ZodType<EvidenceSpan>;
+export const evidenceSpanSchema = z.object({
+  criterion: criterionSchema,
+  start: z.number(),
+  end: z.number(),
+  quote: z.string(),
+}) satisfies z.ZodType<EvidenceSpan>;
 
 /**
  * The coach's read of one turn, defined once: the domain makes it, the database stores its

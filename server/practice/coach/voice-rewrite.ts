@@ -34,9 +34,21 @@ export function rewritePrompt(scenario: Scenario, turn: LabelledTurn): { system:
   };
 }
 
-export async function rewriteInVoice(model: LanguageModelV3, scenario: Scenario, turn: LabelledTurn, fallback: string, timeoutMs: number): Promise<{ text: string; by: 'model' | 'offline' }> {
+export async function rewriteInVoice(
+  model: LanguageModelV3,
+  scenario: Scenario,
+  turn: LabelledTurn,
+  fallback: string,
+  timeoutMs: number,
+): Promise<{ text: string; by: 'model' | 'offline' }> {
   try {
-    const { text } = await generateText({ model, ...rewritePrompt(scenario, turn), abortSignal: AbortSignal.timeout(timeoutMs), maxRetries: 1, temperature: 0.4 });
+    const { text } = await generateText({
+      model,
+      ...rewritePrompt(scenario, turn),
+      abortSignal: AbortSignal.timeout(timeoutMs),
+      maxRetries: 1,
+      temperature: 0.4,
+    });
     const clean = text.trim().replace(/^["“]|["”]$/g, '');
     return clean ? { text: clean, by: 'model' } : { text: fallback, by: 'offline' };
   } catch {

@@ -48,7 +48,17 @@ export function createBuiltinEngine({ paceMs = 0 }: { paceMs?: number } = {}): P
   };
 }
 
-export function createLlmEngine({ apiKey, baseURL, model, fetch }: { apiKey: string; baseURL?: string; model: string; fetch?: typeof globalThis.fetch }): PartnerEngine {
+export function createLlmEngine({
+  apiKey,
+  baseURL,
+  model,
+  fetch,
+}: {
+  apiKey: string;
+  baseURL?: string;
+  model: string;
+  fetch?: typeof globalThis.fetch;
+}): PartnerEngine {
   // `.chat()` speaks Chat Completions, which every OpenAI-compatible server agrees on.
   const provider = createOpenAI({ apiKey, baseURL, fetch });
   const chatModel = provider.chat(model);

@@ -63,7 +63,9 @@ export function partnerSystemPrompt(scenario: Scenario, state: PartnerState): st
     `Your trust in the user is ${state.trust} out of 100 (it resolves at ${scenario.trust.resolveAt}). ${MOOD[band]}`,
     met.length ? `They have already given you: ${met.map((need) => need.says).join(' ')}` : 'They have not yet said any of what you need to hear.',
     missing.length ? `Still missing: ${missing.map((need) => need.says).join(' ')}` : 'They have said everything you needed to hear.',
-    lastMoves.length ? `In their latest message they ${lastMoves.join('; ')}. React to that specifically.` : 'Their latest message did not yet reach you. React to it as yourself.',
+    lastMoves.length
+      ? `In their latest message they ${lastMoves.join('; ')}. React to that specifically.`
+      : 'Their latest message did not yet reach you. React to it as yourself.',
     state.resolved
       ? 'You are ready to close this conversation warmly, in your own words.'
       : `Moves that help you: ${rubric.positive.map((c) => CRITERION_LABELS[c]).join(', ')}. Moves that hurt: ${rubric.redFlags.map((c) => CRITERION_LABELS[c]).join(', ')}. Do not name these moves; just react as a person would.`,

@@ -49,7 +49,11 @@ export function dominantMove(scenario: Scenario, turn: LabelledTurn): Move {
  * `path` is the partner's state after each turn, as the turn function folded it; it is
  * folded here only when the caller has none.
  */
-export function planReplies(scenario: Scenario, turns: readonly LabelledTurn[], path: readonly PartnerState[] = foldPartnerPath(scenario, turns)): PlannedReply[] {
+export function planReplies(
+  scenario: Scenario,
+  turns: readonly LabelledTurn[],
+  path: readonly PartnerState[] = foldPartnerPath(scenario, turns),
+): PlannedReply[] {
   if (path.length !== turns.length) throw new Error(`planReplies: ${turns.length} turns but ${path.length} states`);
   const used = new Set<string>([scenario.partner.opening]);
   const replies: PlannedReply[] = [];
@@ -148,4 +152,3 @@ export function hashText(text: string, seed = 0x811c9dc5): number {
   }
   return hash;
 }
-

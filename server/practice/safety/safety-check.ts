@@ -9,7 +9,10 @@ export type SafetyConcern = 'self_harm' | 'abuse' | 'violence';
 const PATTERNS: { concern: SafetyConcern; pattern: RegExp }[] = [
   { concern: 'self_harm', pattern: /\b(kill(ing)?|hurt(ing)?|harm(ing)?|cut(ting)?|starv(e|ing)|burn(ing)?)\s+myself\b/i },
   { concern: 'self_harm', pattern: /\b(end(ing)?|tak(e|ing))\s+my\s+(own\s+)?life\b/i },
-  { concern: 'self_harm', pattern: /\bi\s*('m|\s+am)?\s*(want|wanna|going|gonna|planning|thinking about|thought about)\s+(to\s+)?(die|disappear forever|kill myself|end it all)\b/i },
+  {
+    concern: 'self_harm',
+    pattern: /\bi\s*('m|\s+am)?\s*(want|wanna|going|gonna|planning|thinking about|thought about)\s+(to\s+)?(die|disappear forever|kill myself|end it all)\b/i,
+  },
   { concern: 'self_harm', pattern: /\bi\s+want\s+to\s+die\b/i },
   { concern: 'self_harm', pattern: /\bsuicid(e|al)\b/i },
   { concern: 'self_harm', pattern: /\bself[-\s]?harm(ing)?\b/i },
@@ -22,7 +25,10 @@ const PATTERNS: { concern: SafetyConcern; pattern: RegExp }[] = [
   },
   { concern: 'abuse', pattern: /\b(i\s*('m|\s+am)\s+(scared|afraid|terrified)\s+(of\s+)?(he|she|they)('ll|\s+will)?\s+(hurt|kill)\s+me)\b/i },
   { concern: 'abuse', pattern: /\bi('m|\s+am)\s+being\s+(abused|hit|hurt|beaten)\b/i },
-  { concern: 'violence', pattern: /\bi\s*('m|\s+am)?\s*(want|going|gonna|planning)\s+(to\s+)?(kill|hurt|shoot|stab)\s+(him|her|them|someone|somebody|people)\b/i },
+  {
+    concern: 'violence',
+    pattern: /\bi\s*('m|\s+am)?\s*(want|going|gonna|planning)\s+(to\s+)?(kill|hurt|shoot|stab)\s+(him|her|them|someone|somebody|people)\b/i,
+  },
 ];
 
 export function detectSafetyConcern(text: string): SafetyConcern | undefined {

@@ -178,7 +178,11 @@ function checkConsistency(scenario: ScenarioFrontMatter, ctx: z.RefinementCtx): 
     const byBand = scenario.reactions[move];
     for (const band of TRUST_BANDS) {
       if (!byBand?.[band] && !byBand?.any) {
-        ctx.addIssue({ code: 'custom', path: ['reactions', move, band], message: `no reaction lines for move "${move}" at ${band} trust (add "${band}" or "any")` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reactions', move, band],
+          message: `no reaction lines for move "${move}" at ${band} trust (add "${band}" or "any")`,
+        });
       }
     }
   }

@@ -42,10 +42,15 @@ describe('the scorecard', () => {
 
   it('lists the concrete offers as commitments, not the questions', () => {
     const card = buildScorecard(airport, [
-      turn('a', "I'll pay you back for the taxi tonight. What else would help?", ['proposes_action', 'asks_open_question'], [
-        { criterion: 'proposes_action', quote: "I'll pay you back for the taxi tonight." },
-        { criterion: 'proposes_action', quote: 'What else would help?' },
-      ]),
+      turn(
+        'a',
+        "I'll pay you back for the taxi tonight. What else would help?",
+        ['proposes_action', 'asks_open_question'],
+        [
+          { criterion: 'proposes_action', quote: "I'll pay you back for the taxi tonight." },
+          { criterion: 'proposes_action', quote: 'What else would help?' },
+        ],
+      ),
     ]);
     expect(card.commitments).toEqual(["I'll pay you back for the taxi tonight."]);
   });

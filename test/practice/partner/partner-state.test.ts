@@ -83,10 +83,15 @@ describe('the partner state fold', () => {
     expect(foldPartnerState(hard, [...strong, turn(['asks_open_question'])]).resolved).toBe(true);
   });
 
-  it('never resolves before the scenario\'s fewest turns, however good the first one', () => {
+  it("never resolves before the scenario's fewest turns, however good the first one", () => {
     const eager: Scenario = { ...airport, trust: { ...airport.trust, start: 80, resolveAt: 81, minTurns: 3 } };
     const perfect = turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'], 'waited at arrivals');
-    const states = [1, 2, 3].map((n) => foldPartnerState(eager, Array.from({ length: n }, () => perfect)));
+    const states = [1, 2, 3].map((n) =>
+      foldPartnerState(
+        eager,
+        Array.from({ length: n }, () => perfect),
+      ),
+    );
     expect(states.map((s) => s.trust >= 81)).toEqual([true, true, true]);
     expect(states.map((s) => s.resolved)).toEqual([false, false, true]);
   });
@@ -98,7 +103,12 @@ describe('the partner state fold', () => {
 });
 
 describe('trust moved in proportion to confidence', () => {
-  const sure = (labels: Criterion[], score: number, text = 'words'): LabelledTurn => ({ text, labels, evidence: [], scores: Object.fromEntries(labels.map((l) => [l, score])) });
+  const sure = (labels: Criterion[], score: number, text = 'words'): LabelledTurn => ({
+    text,
+    labels,
+    evidence: [],
+    scores: Object.fromEntries(labels.map((l) => [l, score])),
+  });
 
   it('moves trust less for a doubtful label than for a sure one, in both directions', () => {
     const start = airport.trust.start;

@@ -47,14 +47,16 @@ describe('the reaction picker', () => {
     expect(variants.size).toBeGreaterThan(1);
   });
 
-  it('quotes the person\'s own words where a line asks for them', () => {
+  it("quotes the person's own words where a line asks for them", () => {
     const scenario: Scenario = { ...airport, reactions: { ...airport.reactions, takes_responsibility: { any: ["'{quote}'. Do you mean that?"] } } };
     const text = 'That was my fault, no excuses.';
-    const [reply] = planReplies(scenario, [turn(['takes_responsibility'], text, [{ criterion: 'takes_responsibility', start: 0, end: 18, quote: 'That was my fault,' }])]);
+    const [reply] = planReplies(scenario, [
+      turn(['takes_responsibility'], text, [{ criterion: 'takes_responsibility', start: 0, end: 18, quote: 'That was my fault,' }]),
+    ]);
     expect(reply!.text).toBe("'That was my fault'. Do you mean that?");
   });
 
-  it('reveals the hidden concern, then closes the conversation in the partner\'s words at the resolve level', () => {
+  it("reveals the hidden concern, then closes the conversation in the partner's words at the resolve level", () => {
     const replies = planReplies(airport, [
       turn(['acknowledges_harm', 'takes_responsibility'], 'You waited alone at arrivals after the funeral. My fault.'),
       turn(['asks_open_question'], 'What has it been like?'),
@@ -71,7 +73,10 @@ describe('the reaction picker', () => {
   it('only ever says lines the scenario holds', () => {
     const known = new Set([...allLines(airport), ...airport.hiddenConcern!.reveal]);
     const labels: Criterion[][] = [['minimizes'], ['non_apology'], ['reflects'], ['proposes_action'], []];
-    for (const reply of planReplies(airport, labels.map((l, i) => turn(l, `turn ${i}`)))) {
+    for (const reply of planReplies(
+      airport,
+      labels.map((l, i) => turn(l, `turn ${i}`)),
+    )) {
       expect(known.has(reply.text) || reply.text.includes(' ')).toBe(true);
     }
   });

@@ -4,7 +4,7 @@ import { detectSafetyConcern, safetyReply } from '../../../server/practice/safet
 describe('the safety check', () => {
   it.each([
     ['I want to kill myself.', 'self_harm'],
-    ["Some nights I think everyone would be better off without me.", 'self_harm'],
+    ['Some nights I think everyone would be better off without me.', 'self_harm'],
     ["i've been cutting myself again", 'self_harm'],
     ['I keep thinking about suicide.', 'self_harm'],
     ['My husband hits me when he drinks.', 'abuse'],

@@ -31,7 +31,10 @@ describe('loading scenario files', () => {
 
   it('reports a bad file with its path and field, and still loads the good ones', async () => {
     writeFileSync(path.join(dir, 'good.md'), good);
-    writeFileSync(path.join(dir, 'bad.md'), edited((f) => Object.assign(f, { id: 'other-one', difficulty: 7 })));
+    writeFileSync(
+      path.join(dir, 'bad.md'),
+      edited((f) => Object.assign(f, { id: 'other-one', difficulty: 7 })),
+    );
     const { scenarios, problems } = await loadScenarios(dir);
     expect(scenarios.map((s) => s.id)).toEqual(['airport-at-midnight']);
     expect(problems).toEqual([expect.objectContaining({ file: path.join(dir, 'bad.md'), field: 'difficulty' })]);
@@ -45,10 +48,15 @@ describe('loading scenario files', () => {
     const unknownCriterion = edited((f) => (f.trust.weights.flatters = 5));
     expect(parseScenario(unknownCriterion, 'b.md').problems[0]!.field).toMatch(/trust\.weights/);
     const unknownSlot = edited((f) => f.reactions.takes_responsibility.low.push('...Okay, {nickname}.'));
-    expect(parseScenario(unknownSlot, 'c.md').problems[0]).toMatchObject({ field: expect.stringMatching(/^reactions\.takes_responsibility\.low/), message: expect.stringMatching(/nickname/) });
+    expect(parseScenario(unknownSlot, 'c.md').problems[0]).toMatchObject({
+      field: expect.stringMatching(/^reactions\.takes_responsibility\.low/),
+      message: expect.stringMatching(/nickname/),
+    });
     writeFileSync(path.join(dir, 'one.md'), good);
     writeFileSync(path.join(dir, 'two.md'), good);
-    expect((await loadScenarios(dir)).problems).toEqual([expect.objectContaining({ file: path.join(dir, 'two.md'), field: 'id', message: expect.stringMatching(/duplicated/) })]);
+    expect((await loadScenarios(dir)).problems).toEqual([
+      expect.objectContaining({ file: path.join(dir, 'two.md'), field: 'id', message: expect.stringMatching(/duplicated/) }),
+    ]);
   });
 
   it('rejects a line over the hostility cap and a red flag that raises trust', () => {

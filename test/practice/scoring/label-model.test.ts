@@ -21,7 +21,7 @@ describe('label model', () => {
     expect(result.evidence.find((e) => e.criterion === 'proposes_action')?.quote).toBe("I'll do the dishes every night this week, starting tonight.");
   });
   it('is deterministic', () => {
-    const input = { kind: 'apology' as const, context: 'You missed it.', reply: "Sorry, but honestly you never told me the time, and work was mad." };
+    const input = { kind: 'apology' as const, context: 'You missed it.', reply: 'Sorry, but honestly you never told me the time, and work was mad.' };
     expect(scoreReply(input)).toEqual(scoreReply(input));
   });
 });

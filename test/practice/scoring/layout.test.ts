@@ -32,7 +32,10 @@ describe('the scoring layout', () => {
     const cycles: string[] = [];
     const visit = (f: string, path: string[]) => {
       if (state.get(f) === 'done') return;
-      if (state.get(f) === 'visiting') { cycles.push([...path.slice(path.indexOf(f)), f].map((p) => relative(SCORING, p)).join(' → ')); return; }
+      if (state.get(f) === 'visiting') {
+        cycles.push([...path.slice(path.indexOf(f)), f].map((p) => relative(SCORING, p)).join(' → '));
+        return;
+      }
       state.set(f, 'visiting');
       for (const t of graph.get(f) ?? []) visit(t, [...path, f]);
       state.set(f, 'done');

@@ -113,7 +113,7 @@ describe('the LLM judge', () => {
     expect([...(request?.response_format?.json_schema?.schema.required ?? [])].sort()).toEqual([...CRITERIA].sort());
     const system = request?.messages.find((m) => m.role === 'system')?.content ?? '';
     const user = request?.messages.find((m) => m.role === 'user')?.content ?? '';
-    expect(system).toContain('owns the speaker\'s own part plainly, in the first person, with no condition attached');
+    expect(system).toContain("owns the speaker's own part plainly, in the first person, with no condition attached");
     expect(system).toContain('Bare counterfactual blame');
     expect(system).toContain('VERBATIM');
     expect(user).toContain(APOLOGY.reply);
@@ -291,7 +291,12 @@ describe('the hybrid judge', () => {
   });
 
   it('turns an offline scorer that throws into a failed result', async () => {
-    const outcome = await judge({ hybrid: true, offline: () => { throw new TypeError('bug'); } }).score(APOLOGY);
+    const outcome = await judge({
+      hybrid: true,
+      offline: () => {
+        throw new TypeError('bug');
+      },
+    }).score(APOLOGY);
     expect(outcome).toEqual({ ok: false, error: 'judge failed: TypeError' });
   });
 });
@@ -300,11 +305,15 @@ describe('limitConcurrency', () => {
   it('runs queued tasks in arrival order and passes results and errors through', async () => {
     const limit = limitConcurrency(1);
     const order: number[] = [];
-    const results = await Promise.allSettled([1, 2, 3].map((n) => limit(async () => {
-      order.push(n);
-      if (n === 2) throw new Error('two');
-      return n;
-    })));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((n) =>
+        limit(async () => {
+          order.push(n);
+          if (n === 2) throw new Error('two');
+          return n;
+        }),
+      ),
+    );
     expect(order).toEqual([1, 2, 3]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });

@@ -1,14 +1,6 @@
 /** One function per API call the page makes; each returns the server's own shape. */
 import { getJson, sendJson } from './client.js';
-import type {
-  ApiDraftFeedback,
-  ApiProgressPoint,
-  ApiScenarioDetail,
-  ApiScenarioSummary,
-  ApiScorecard,
-  ApiSession,
-  ApiSessionSummary,
-} from './types.js';
+import type { ApiDraftFeedback, ApiProgressPoint, ApiScenarioDetail, ApiScenarioSummary, ApiScorecard, ApiSession, ApiSessionSummary } from './types.js';
 
 const enc = encodeURIComponent;
 

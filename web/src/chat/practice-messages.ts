@@ -21,11 +21,7 @@ export function bestRead(message: ApiMessage): CoachRead | undefined {
 export function toUIMessage(message: ApiMessage): PracticeMessage {
   const read = bestRead(message);
   const metadata: ReplyMetadata =
-    message.role === 'user'
-      ? read
-        ? { coach: read }
-        : {}
-      : { status: message.status, ...(message.source === 'safety' ? { safety: true } : {}) };
+    message.role === 'user' ? (read ? { coach: read } : {}) : { status: message.status, ...(message.source === 'safety' ? { safety: true } : {}) };
   return { id: message.id, role: message.role, metadata, parts: [{ type: 'text', text: message.text }] };
 }
 

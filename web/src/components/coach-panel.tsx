@@ -40,8 +40,8 @@ export function CoachPanel({ live, onLiveChange, partnerName, trust, previous, r
         </>
       ) : (
         <p className="coach-hidden">
-          The coach is hidden, as it would be in a real conversation. Everything is still recorded: you will see it all on the scorecard, or
-          tick the box to bring it back.
+          The coach is hidden, as it would be in a real conversation. Everything is still recorded: you will see it all on the scorecard, or tick the box to
+          bring it back.
         </p>
       )}
     </aside>

@@ -15,7 +15,10 @@ export interface ComposerProps {
   disabled?: boolean;
 }
 
-export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer({ value, onChange, onSend, label, maxChars, busy, disabled = false }, ref) {
+export const Composer = forwardRef<HTMLTextAreaElement, ComposerProps>(function Composer(
+  { value, onChange, onSend, label, maxChars, busy, disabled = false },
+  ref,
+) {
   const id = useId();
   const over = value.length > maxChars;
   const canSend = !busy && !disabled && value.trim().length > 0 && !over;

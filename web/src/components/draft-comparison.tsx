@@ -7,7 +7,11 @@ import { ScoreBar } from './score-bar.js';
 export function DraftComparison({ before, after }: { before: DraftVersion; after: DraftVersion }) {
   const change = Math.round(after.feedback.score - before.feedback.score);
   const summary =
-    change > 0 ? `Version ${after.number} scores ${change} higher than version ${before.number}.` : change < 0 ? `Version ${after.number} scores ${-change} lower than version ${before.number}.` : `Both versions score the same.`;
+    change > 0
+      ? `Version ${after.number} scores ${change} higher than version ${before.number}.`
+      : change < 0
+        ? `Version ${after.number} scores ${-change} lower than version ${before.number}.`
+        : `Both versions score the same.`;
   const gained = after.feedback.labels.filter((l) => !before.feedback.labels.includes(l));
   const lost = before.feedback.labels.filter((l) => !after.feedback.labels.includes(l));
   return (

@@ -6,9 +6,7 @@ export function EarlierAttempts({ attempts, partnerName }: { attempts: readonly 
   if (attempts.length === 0) return null;
   return (
     <details className="earlier-attempts">
-      <summary>
-        Earlier attempts ({attempts.length}) — the turns you took back
-      </summary>
+      <summary>Earlier attempts ({attempts.length}) — the turns you took back</summary>
       <ol>
         {attempts.map((attempt, i) => (
           <li key={attempt[0]?.id ?? i}>

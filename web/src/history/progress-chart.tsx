@@ -38,11 +38,17 @@ export function ProgressCharts({ points }: { points: readonly ApiProgressPoint[]
         </div>
       ) : null}
       <p className="hint">
-        {KIND_TEXT[kind].job}: {sessions.length} session{sessions.length === 1 ? '' : 's'}. Each point is the share of your turns in that
-        session that showed the move.
+        {KIND_TEXT[kind].job}: {sessions.length} session{sessions.length === 1 ? '' : 's'}. Each point is the share of your turns in that session that showed
+        the move.
       </p>
       <div className="two-col">
-        <LineChart title="Moves that build trust, share of turns per session" series={seriesOf(rubric.positive)} xLabels={xLabels} formatY={percent} height={200}>
+        <LineChart
+          title="Moves that build trust, share of turns per session"
+          series={seriesOf(rubric.positive)}
+          xLabels={xLabels}
+          formatY={percent}
+          height={200}
+        >
           Moves that build trust (higher is better).
         </LineChart>
         <LineChart title="Red flags, share of turns per session" series={seriesOf(rubric.redFlags)} xLabels={xLabels} formatY={percent} height={200}>

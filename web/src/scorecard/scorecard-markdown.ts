@@ -11,7 +11,12 @@ export interface ScorecardContext {
 }
 
 export function listeningRatioText(listening: NonNullable<ApiScorecard['listening']>): string {
-  const ratio = listening.ratio === null ? (listening.reflections > 0 ? 'reflections only, no questions' : 'no reflections or questions') : `${formatRatio(listening.ratio)}:1`;
+  const ratio =
+    listening.ratio === null
+      ? listening.reflections > 0
+        ? 'reflections only, no questions'
+        : 'no reflections or questions'
+      : `${formatRatio(listening.ratio)}:1`;
   const rating = listening.rating === 'good' ? 'good (2:1 or more)' : listening.rating === 'fair' ? 'fair (1:1 or more)' : 'below fair (under 1:1)';
   return `${listening.reflections} reflections to ${listening.questions} questions — ${ratio}; MITI 4.2 rates this ${rating}.`;
 }
@@ -38,7 +43,9 @@ export function buildScorecardMarkdown(card: ApiScorecard, ctx: ScorecardContext
   const out: string[] = [];
   out.push(`# Rehearse scorecard: ${inline(ctx.title)}`);
   out.push('');
-  out.push(`With ${ctx.partnerName} · ${ctx.date.toISOString().slice(0, 10)} · ${card.turns} turn${card.turns === 1 ? '' : 's'} · ${STATUS_TEXT[card.status] ?? card.status}${card.resolved ? ' (resolved)' : ''}`);
+  out.push(
+    `With ${ctx.partnerName} · ${ctx.date.toISOString().slice(0, 10)} · ${card.turns} turn${card.turns === 1 ? '' : 's'} · ${STATUS_TEXT[card.status] ?? card.status}${card.resolved ? ' (resolved)' : ''}`,
+  );
   out.push('');
   out.push('## Trust over the conversation');
   out.push('');
@@ -103,7 +110,12 @@ function signed(n: number): string {
 }
 
 export function scorecardFileName(title: string, date: Date): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'session';
+  const slug =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 50) || 'session';
   return `rehearse-${slug}-${date.toISOString().slice(0, 10)}.md`;
 }
 

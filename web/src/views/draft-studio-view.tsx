@@ -48,7 +48,9 @@ export function DraftStudioView({ initialScenarioId }: { initialScenarioId: stri
     setError(null);
     try {
       const feedback = await requestDraftFeedback(text, scenarioId || undefined);
-      setVersions((vs) => addVersion(vs, { text, scenarioId: scenarioId || null, recipient: recipient?.partner.name ?? null, checkedAt: new Date().toISOString(), feedback }));
+      setVersions((vs) =>
+        addVersion(vs, { text, scenarioId: scenarioId || null, recipient: recipient?.partner.name ?? null, checkedAt: new Date().toISOString(), feedback }),
+      );
       setCompare(null);
     } catch (e) {
       setError(messageOf(e));
@@ -62,7 +64,9 @@ export function DraftStudioView({ initialScenarioId }: { initialScenarioId: stri
   return (
     <section className="draft-studio">
       <h1>Draft studio</h1>
-      <p className="lede">Paste a message before you send it. See which sentences build trust, what is missing, and how it is likely to land. Revise and compare.</p>
+      <p className="lede">
+        Paste a message before you send it. See which sentences build trust, what is missing, and how it is likely to land. Revise and compare.
+      </p>
 
       <form
         className="draft-form"
@@ -178,7 +182,11 @@ function DraftFeedbackPanel({ version, onRevise }: { version: DraftVersion; onRe
       <section aria-labelledby="reaction-h" className="reaction">
         <h3 id="reaction-h">{f.reaction.by ? `How ${f.reaction.by} might answer` : 'How it is likely to land'}</h3>
         <blockquote>{f.reaction.text}</blockquote>
-        {f.reaction.trustAfter !== null ? <p className="hint">{f.reaction.by}'s trust after reading it: about {Math.round(f.reaction.trustAfter)} / 100.</p> : null}
+        {f.reaction.trustAfter !== null ? (
+          <p className="hint">
+            {f.reaction.by}'s trust after reading it: about {Math.round(f.reaction.trustAfter)} / 100.
+          </p>
+        ) : null}
       </section>
       <button type="button" className="secondary" onClick={onRevise}>
         Revise this version
@@ -188,7 +196,19 @@ function DraftFeedbackPanel({ version, onRevise }: { version: DraftVersion; onRe
 }
 
 /** One side of the comparison: a labelled choice among the saved versions, with their scores. */
-function VersionPicker({ id, label, versions, value, onChange }: { id: string; label: string; versions: readonly { id: string; number: number; feedback: { score: number } }[]; value: string; onChange: (id: string) => void }) {
+function VersionPicker({
+  id,
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  versions: readonly { id: string; number: number; feedback: { score: number } }[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -34,8 +34,8 @@ export function LibraryView() {
     <section className="library">
       <h1>Practise a hard conversation</h1>
       <p className="lede">
-        Pick a situation. Your partner reacts like a real person would, and a coach shows, turn by turn, what built trust and what eroded
-        it. Nothing is at stake here: you can take any turn back and try again.
+        Pick a situation. Your partner reacts like a real person would, and a coach shows, turn by turn, what built trust and what eroded it. Nothing is at
+        stake here: you can take any turn back and try again.
       </p>
 
       <form className="filters" role="search" aria-label="Filter scenarios" onSubmit={(e) => e.preventDefault()}>
@@ -88,10 +88,9 @@ export function LibraryView() {
       <aside className="write-your-own" aria-labelledby="write-own">
         <h2 id="write-own">Write your own scenario</h2>
         <p>
-          A scenario is one Markdown file in the <code>scenarios/</code> folder: who the partner is, what happened from both sides, what
-          they need to hear, and how they react. No code is needed. The guide is <strong>docs/writing-scenarios.md in the repository</strong>
-          ; check a new file with <code>npm run scenarios -- check</code> or start one with <code>npm run scenarios -- new</code>, then
-          restart Rehearse.
+          A scenario is one Markdown file in the <code>scenarios/</code> folder: who the partner is, what happened from both sides, what they need to hear, and
+          how they react. No code is needed. The guide is <strong>docs/writing-scenarios.md in the repository</strong>; check a new file with{' '}
+          <code>npm run scenarios -- check</code> or start one with <code>npm run scenarios -- new</code>, then restart Rehearse.
         </p>
       </aside>
     </section>
@@ -161,7 +160,11 @@ function ScenarioCard({ scenario }: { scenario: ApiScenarioSummary }) {
           {starting ? 'Starting…' : `Start with ${scenario.partner.name}`}
         </button>
       )}
-      {error ? <p className="inline-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </article>
   );
 }

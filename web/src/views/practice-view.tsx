@@ -68,7 +68,11 @@ function PracticeSession({ session, scenario }: Loaded) {
   const now = trustNow(messages, baseTrust);
   const balance =
     scenario.kind === 'listening'
-      ? listeningBalance(messages.flatMap((m) => (m.role === 'user' && reads.has(m.id) ? [{ text: messageText(m), labels: reads.get(m.id)!.labels, evidence: reads.get(m.id)!.spans }] : [])))
+      ? listeningBalance(
+          messages.flatMap((m) =>
+            m.role === 'user' && reads.has(m.id) ? [{ text: messageText(m), labels: reads.get(m.id)!.labels, evidence: reads.get(m.id)!.spans }] : [],
+          ),
+        )
       : null;
   const sessionStatus = statusNow(messages, baseStatus);
   const ended = sessionStatus === 'ended';
@@ -212,8 +216,7 @@ function PracticeSession({ session, scenario }: Loaded) {
                 <strong>
                   <span aria-hidden="true">✓ </span>Resolved.
                 </strong>{' '}
-                {partner} feels heard, and the conversation has come to a good place. You can keep talking, or end the session to see your
-                scorecard.
+                {partner} feels heard, and the conversation has come to a good place. You can keep talking, or end the session to see your scorecard.
               </p>
             </div>
           ) : null}

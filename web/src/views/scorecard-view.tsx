@@ -66,8 +66,8 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
       {card.safetyFlagged ? (
         <div className="notice notice-safety" role="note">
           <p>
-            Part of this session stepped outside the role-play because something you wrote sounded like real danger. If that is you, please
-            reach out to someone now — the help lines are in the conversation.
+            Part of this session stepped outside the role-play because something you wrote sounded like real danger. If that is you, please reach out to someone
+            now — the help lines are in the conversation.
           </p>
         </div>
       ) : null}
@@ -82,7 +82,11 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
             Back to the conversation
           </Link>
         ) : null}
-        {again && again !== 'Starting…' ? <p className="inline-error" role="alert">{again}</p> : null}
+        {again && again !== 'Starting…' ? (
+          <p className="inline-error" role="alert">
+            {again}
+          </p>
+        ) : null}
       </div>
 
       <section aria-labelledby="trust-h" className="card-section">
@@ -108,7 +112,11 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         </section>
         <section aria-labelledby="flags-h" className="card-section">
           <h2 id="flags-h">Red flags</h2>
-          {flagsSeen.length === 0 ? <p>None. You kept clear of every red flag.</p> : <CriterionResults results={Object.fromEntries(flagsSeen)} positive={false} />}
+          {flagsSeen.length === 0 ? (
+            <p>None. You kept clear of every red flag.</p>
+          ) : (
+            <CriterionResults results={Object.fromEntries(flagsSeen)} positive={false} />
+          )}
         </section>
       </div>
 
@@ -128,7 +136,9 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
               <p>Trust {delta(card.weakest.trustDelta)}. You could say instead:</p>
               <blockquote className="rewrite">{card.weakest.rewrite}</blockquote>
               <p className="hint">
-                {card.weakest.rewriteBy === 'model' ? 'Rewritten by the model, in your words where it could.' : 'Built from your turn: what hurt is left out, and what was missing is added.'}
+                {card.weakest.rewriteBy === 'model'
+                  ? 'Rewritten by the model, in your words where it could.'
+                  : 'Built from your turn: what hurt is left out, and what was missing is added.'}
               </p>
             </section>
           ) : null}

@@ -102,7 +102,7 @@ export const LABELLING_RULES: readonly string[] = [
   'Bare counterfactual blame ("if you\'d reminded me…") is `shifts_blame` only; blame told with a story of why it happened is also `makes_excuses`.',
   'A paraphrase that names the other\'s feeling is both `reflects` and `validates_feelings`. A sincere "what would help?" in an apology is both `proposes_action` and `asks_open_question`.',
   'An invitation phrased as a statement ("I\'d really like to hear what that week was like for you") is `asks_open_question`. Repeating the other\'s feeling word alone ("Of course you were nervous") is `validates_feelings`, not `reflects`; adding what they went through in your own words ("…walking in there not knowing a single person") makes it a reflection too.',
-  "Advice the other explicitly asked for is not `gives_unsolicited_advice`; a brief disclosure that turns straight back to the other is not `self_focus`; an explanation given after plain ownership, because it was asked for, is not `makes_excuses`.",
+  'Advice the other explicitly asked for is not `gives_unsolicited_advice`; a brief disclosure that turns straight back to the other is not `self_focus`; an explanation given after plain ownership, because it was asked for, is not `makes_excuses`.',
 ];
 
 function criteriaTable(ids: readonly Criterion[]): string {
@@ -190,7 +190,8 @@ export function apologyJudgePrompt(input: KindInput): JudgePrompt {
 
 function listeningJudgePrompt(input: KindInput): JudgePrompt {
   const framing: KindFraming = {
-    exercise: 'Kind: listening. The person is practising active listening while their partner shares something hard; the reply is one turn of that conversation.',
+    exercise:
+      'Kind: listening. The person is practising active listening while their partner shares something hard; the reply is one turn of that conversation.',
     contextIs: 'The context is what the partner shared. What someone else did to the partner is not harm the speaker caused (rule 1).',
   };
   return { system: SYSTEM, prompt: userPrompt(framing, { ...input, kind: 'listening' }) };

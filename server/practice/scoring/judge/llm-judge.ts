@@ -25,9 +25,7 @@ const verdictSchema = z.object({ met: z.boolean(), evidence: z.string().nullable
  * json_schema (every key required, no extra keys); when parsing, unknown extra keys from a
  * server that ignored the schema are dropped rather than failing the verdict.
  */
-const judgeOutputSchema = z.object(
-  Object.fromEntries(CRITERIA.map((criterion) => [criterion, verdictSchema])) as Record<Criterion, typeof verdictSchema>,
-);
+const judgeOutputSchema = z.object(Object.fromEntries(CRITERIA.map((criterion) => [criterion, verdictSchema])) as Record<Criterion, typeof verdictSchema>);
 type JudgeVerdict = z.infer<typeof judgeOutputSchema>;
 
 /** Where verdicts are kept between runs. The database implements it; the domain knows no SQL. */
@@ -117,7 +115,11 @@ export function createLlmJudge({
         model,
         system,
         prompt,
-        output: Output.object({ schema: judgeOutputSchema, name: 'rubric_labels', description: 'Each rubric criterion: met, and the words of the reply that show it.' }),
+        output: Output.object({
+          schema: judgeOutputSchema,
+          name: 'rubric_labels',
+          description: 'Each rubric criterion: met, and the words of the reply that show it.',
+        }),
         temperature: 0,
         maxRetries,
         abortSignal: AbortSignal.timeout(timeoutMs),

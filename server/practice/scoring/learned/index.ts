@@ -1,3 +1,13 @@
 /** The learned layer's one door: the label model over the rules' findings, and its features. */
-export { hasLabelModel, labelFeatureNames, loadLabelModel, readLabels, strongestSentences, calibrate, labelLogits, type LabelModelFile, type LoadedModel } from './label-model.js';
+export {
+  hasLabelModel,
+  labelFeatureNames,
+  loadLabelModel,
+  readLabels,
+  strongestSentences,
+  calibrate,
+  labelLogits,
+  type LabelModelFile,
+  type LoadedModel,
+} from './label-model.js';
 export { addSecondOpinions } from './reply-classifier.js';

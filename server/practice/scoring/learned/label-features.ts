@@ -22,9 +22,41 @@ const NEGATORS = new Set(['not', 'never', 'no', 'nobody', 'nothing', 'none', 'ne
 const isNegator = (w: string) => NEGATORS.has(w) || w.endsWith("n't");
 const CLAUSE_END = new Set([',', ';', ':', '—', '–', '?', '!']);
 const PERSON: Record<string, string> = {
-  i: 'I', "i'm": 'I', "i've": 'I', "i'd": 'I', "i'll": 'I', me: 'I', my: 'I', myself: 'I', we: 'I', "we're": 'I', "we've": 'I', "we'll": 'I', "we'd": 'I', us: 'I', our: 'I',
-  you: 'YOU', "you're": 'YOU', "you've": 'YOU', "you'd": 'YOU', "you'll": 'YOU', your: 'YOU', yourself: 'YOU', yours: 'YOU',
-  he: 'THEY', she: 'THEY', they: 'THEY', "he's": 'THEY', "she's": 'THEY', "they're": 'THEY', "they've": 'THEY', him: 'THEY', her: 'THEY', them: 'THEY', his: 'THEY', their: 'THEY',
+  i: 'I',
+  "i'm": 'I',
+  "i've": 'I',
+  "i'd": 'I',
+  "i'll": 'I',
+  me: 'I',
+  my: 'I',
+  myself: 'I',
+  we: 'I',
+  "we're": 'I',
+  "we've": 'I',
+  "we'll": 'I',
+  "we'd": 'I',
+  us: 'I',
+  our: 'I',
+  you: 'YOU',
+  "you're": 'YOU',
+  "you've": 'YOU',
+  "you'd": 'YOU',
+  "you'll": 'YOU',
+  your: 'YOU',
+  yourself: 'YOU',
+  yours: 'YOU',
+  he: 'THEY',
+  she: 'THEY',
+  they: 'THEY',
+  "he's": 'THEY',
+  "she's": 'THEY',
+  "they're": 'THEY',
+  "they've": 'THEY',
+  him: 'THEY',
+  her: 'THEY',
+  them: 'THEY',
+  his: 'THEY',
+  their: 'THEY',
 };
 /**
  * `PERSON` as a Map: a keyed property load with a freshly sliced string is slow (the key is
@@ -32,8 +64,10 @@ const PERSON: Record<string, string> = {
  */
 const PERSON_OF = new Map<string, string>(Object.entries(PERSON));
 const WH = /^(?:what|how|why|where|when|who|which|what's|how's|tell)\b/;
-const AUX = /^(?:are|is|am|was|were|do|does|did|have|has|had|can|could|would|will|won't|shall|should|may|might|isn't|aren't|don't|doesn't|didn't|haven't|wouldn't|couldn't)\b/;
-const FEELING = /\b(?:hurt|angry|upset|scared|afraid|anxious|worried|nervous|sad|lonely|exhausted|overwhelmed|frustrated|furious|mad|embarrassed|humiliated|ashamed|guilty|heartbroken|devastated|gutted|disappointed|stressed|jealous|betrayed|invisible|stupid|awful|terrible|horrible|miserable|hate|cry|crying|cried|feel|feeling|felt)\b/;
+const AUX =
+  /^(?:are|is|am|was|were|do|does|did|have|has|had|can|could|would|will|won't|shall|should|may|might|isn't|aren't|don't|doesn't|didn't|haven't|wouldn't|couldn't)\b/;
+const FEELING =
+  /\b(?:hurt|angry|upset|scared|afraid|anxious|worried|nervous|sad|lonely|exhausted|overwhelmed|frustrated|furious|mad|embarrassed|humiliated|ashamed|guilty|heartbroken|devastated|gutted|disappointed|stressed|jealous|betrayed|invisible|stupid|awful|terrible|horrible|miserable|hate|cry|crying|cried|feel|feeling|felt)\b/;
 
 /**
  * Word classes that carry a criterion whatever the exact word, so a writer's own choice of word
@@ -41,8 +75,14 @@ const FEELING = /\b(?:hurt|angry|upset|scared|afraid|anxious|worried|nervous|sad
  * (blame), dismissive and laughing tones (minimising), hedges that precede a justification.
  */
 const LEXICON: readonly [string, RegExp][] = [
-  ['state', /\b(?:busy|slammed|swamped|stressed|exhausted|tired|knackered|shattered|drunk|hungover|sick|ill|overwhelmed|distracted|rushed|panicking|drowning|skint|broke|agonising|terrified|scared)\b/],
-  ['agent', /\b(?:team|department|hr|office|system|policy|council|supplier|manufacturer|contractor|firm|committee|management|procedure|procedures|portal|rota|staff|vendor|client|courier|school|bank|board)\b/],
+  [
+    'state',
+    /\b(?:busy|slammed|swamped|stressed|exhausted|tired|knackered|shattered|drunk|hungover|sick|ill|overwhelmed|distracted|rushed|panicking|drowning|skint|broke|agonising|terrified|scared)\b/,
+  ],
+  [
+    'agent',
+    /\b(?:team|department|hr|office|system|policy|council|supplier|manufacturer|contractor|firm|committee|management|procedure|procedures|portal|rota|staff|vendor|client|courier|school|bank|board)\b/,
+  ],
   ['laugh', /\b(?:lol|haha+|lmao|jk)\b|😂|🙄|🤣|😅/u],
   ['dismiss', /\b(?:chill|relax|whatever|literally|technically|anyway|drama|dramatic|touchy|sensitive|paranoid|deep|banter|joke|joking|only|just)\b/],
   ['hedge', /\b(?:honestly|to be fair|tbf|in fairness|for the record|just so you know|as per|please note|to clarify|first of all)\b/],
@@ -51,7 +91,27 @@ const LEXICON: readonly [string, RegExp][] = [
   ['rhetorical', /\b(?:what was i (?:meant|supposed) to|what's the point|do i\?|did i\?|seriously\?|really\?)/],
 ];
 const CONNECTIVE = new Set(['but', 'because', 'cause', 'so', 'and', 'though', 'although', 'since', 'as', 'if', 'when', 'which', 'or', 'then', 'yet', 'while']);
-const OPENERS = new Set(['honestly', 'well', 'look', 'listen', 'okay', 'ok', 'so', 'yeah', 'tbh', 'tbf', 'sorry', 'oh', 'ah', 'mate', 'babe', 'love', 'hey', 'hi', 'dear']);
+const OPENERS = new Set([
+  'honestly',
+  'well',
+  'look',
+  'listen',
+  'okay',
+  'ok',
+  'so',
+  'yeah',
+  'tbh',
+  'tbf',
+  'sorry',
+  'oh',
+  'ah',
+  'mate',
+  'babe',
+  'love',
+  'hey',
+  'hi',
+  'dear',
+]);
 const DEMONSTRATIVE = new Set(['the', 'this', 'that']);
 
 const LEXICON_NAMES = LEXICON.map(([name]) => `lex:${name}`);
@@ -79,15 +139,26 @@ function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], 
   while ((m = re.exec(norm)) !== null) {
     const w = m[0];
     const c0 = w.charCodeAt(0);
-    if (c0 < 97 || c0 > 122) { conn = w === '.' || w === '!' || w === '?' ? 'start' : 'comma'; expectSubject = true; continue; }
-    if (!expectSubject) {
-      if (CONNECTIVE.has(w)) { conn = w; expectSubject = true; }
+    if (c0 < 97 || c0 > 122) {
+      conn = w === '.' || w === '!' || w === '?' ? 'start' : 'comma';
+      expectSubject = true;
       continue;
     }
-    if (CONNECTIVE.has(w)) { conn = w; continue; }
+    if (!expectSubject) {
+      if (CONNECTIVE.has(w)) {
+        conn = w;
+        expectSubject = true;
+      }
+      continue;
+    }
+    if (CONNECTIVE.has(w)) {
+      conn = w;
+      continue;
+    }
     if (OPENERS.has(w)) continue;
     const ch = raw[rawIndex[m.index] ?? 0] ?? '';
-    const subject = PERSON_OF.get(w) ?? (DEMONSTRATIVE.has(w) ? 'THE' : ch !== ch.toLowerCase() && conn !== 'start' ? 'NAME' : w === 'it' || w === "it's" ? 'IT' : 'OTHER');
+    const subject =
+      PERSON_OF.get(w) ?? (DEMONSTRATIVE.has(w) ? 'THE' : ch !== ch.toLowerCase() && conn !== 'start' ? 'NAME' : w === 'it' || w === "it's" ? 'IT' : 'OTHER');
     out.push(`${CLAUSE}${conn}_${subject}`);
     if (subject !== 'OTHER') out.push(CLAUSE + subject);
     expectSubject = false;
@@ -112,10 +183,18 @@ export function textFeatures(norm: string, out: string[]): void {
   let prev = '';
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
-    if (CLAUSE_END.has(w)) { negate = 0; prev = w === '?' ? '?' : ''; if (w === '?') out.push('w:?'); continue; }
+    if (CLAUSE_END.has(w)) {
+      negate = 0;
+      prev = w === '?' ? '?' : '';
+      if (w === '?') out.push('w:?');
+      continue;
+    }
     out.push(WORD + w);
     if (prev) out.push(`${BIGRAM}${prev}_${w}`);
-    if (negate > 0) { out.push(NEGATED + w); negate--; }
+    if (negate > 0) {
+      out.push(NEGATED + w);
+      negate--;
+    }
     if (isNegator(w)) negate = 3;
     const p = PERSON_OF.get(w);
     if (p !== undefined) {
@@ -129,7 +208,12 @@ export function textFeatures(norm: string, out: string[]): void {
 }
 
 /** The feature prefixes of one sentence position ("s" every sentence, "f" first, "l" last). */
-interface Position { one: string; two: string; q: string; subj: string }
+interface Position {
+  one: string;
+  two: string;
+  q: string;
+  subj: string;
+}
 const position = (p: string): Position => ({ one: `${p}1:`, two: `${p}2:`, q: `${p}q:`, subj: `${p}subj:` });
 const EVERY = position('s');
 const FIRST = position('f');
@@ -155,7 +239,10 @@ function sentenceShape(lead: readonly string[], isQuestion: boolean, position: P
 
 function contextFeatures(findings: RuleFindings, out: string[]): void {
   const ctx = findings.rules.context.norm;
-  if (ctx.trim() === '') { out.push('c:empty'); return; }
+  if (ctx.trim() === '') {
+    out.push('c:empty');
+    return;
+  }
   if (/\bwhy\b|how could you|what happened|explain/.test(ctx)) out.push('c:why');
   if (findings.rules.adviceRequested) out.push('c:advice');
   if (FEELING.test(ctx)) out.push('c:feeling');
@@ -192,7 +279,10 @@ export function labelFeatures(findings: RuleFindings, reflectsProbability?: numb
     if (n > 1) out.push(RULE + `${c}:many`);
   }
   for (const [name, n] of Object.entries(signals)) {
-    if (n > 0) { out.push(SIGNAL + name); out.push(SIGNAL + `${name}&${kind}`); }
+    if (n > 0) {
+      out.push(SIGNAL + name);
+      out.push(SIGNAL + `${name}&${kind}`);
+    }
   }
   if (reflectsProbability !== undefined) out.push(`clf:reflects${bucket(reflectsProbability, [0.2, 0.4, 0.6, 0.8])}`);
 

@@ -57,7 +57,9 @@ export function loadLabelModel(file: Partial<LabelModelFile>): LoadedModel | und
   const weights = new Float64Array(entries.length * N);
   entries.forEach(([name, row], r) => {
     rows.set(name, r);
-    row.forEach((v, i) => { weights[r * N + order[i]!] = v; });
+    row.forEach((v, i) => {
+      weights[r * N + order[i]!] = v;
+    });
   });
   const calibration = new Float64Array(2 * N);
   CRITERIA.forEach((c, i) => {
@@ -65,7 +67,14 @@ export function loadLabelModel(file: Partial<LabelModelFile>): LoadedModel | und
     calibration[2 * i] = a;
     calibration[2 * i + 1] = b;
   });
-  return { rows, weights, seen: new Uint32Array(entries.length), pass: 0, thresholds: new Float64Array(CRITERIA.map((c) => file.thresholds?.[c] ?? 0.5)), calibration };
+  return {
+    rows,
+    weights,
+    seen: new Uint32Array(entries.length),
+    pass: 0,
+    thresholds: new Float64Array(CRITERIA.map((c) => file.thresholds?.[c] ?? 0.5)),
+    calibration,
+  };
 }
 
 const shipped = loadLabelModel(weightsFile as Partial<LabelModelFile>);
@@ -88,7 +97,10 @@ export function labelFeatureNames(findings: RuleFindings, input: ReplyToScore): 
 /** Raw logits for every criterion (CRITERIA order); each distinct feature counts once. */
 export function labelLogits(features: readonly string[], model: LoadedModel): Float64Array {
   const z = new Float64Array(N);
-  if (++model.pass === 0xffffffff) { model.seen.fill(0); model.pass = 1; }
+  if (++model.pass === 0xffffffff) {
+    model.seen.fill(0);
+    model.pass = 1;
+  }
   const { rows, weights, seen, pass } = model;
   for (const f of features) {
     const r = rows.get(f);
@@ -133,7 +145,11 @@ export function strongestSentences(sentences: readonly { text: string }[], model
     const names: string[] = [];
     textFeatures(sentences[si]!.text, names);
     const z = labelLogits(names, model);
-    for (let c = 0; c < N; c++) if (z[c]! > bestZ[c]!) { bestZ[c] = z[c]!; best[c] = si; }
+    for (let c = 0; c < N; c++)
+      if (z[c]! > bestZ[c]!) {
+        bestZ[c] = z[c]!;
+        best[c] = si;
+      }
   }
   return best;
 }

@@ -30,15 +30,90 @@ type Person = 'SPEAKER' | 'LISTENER' | 'THIRD' | 'NAMED' | 'GENERIC' | 'IT' | 'T
 const SPEAKER = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', 'me', 'my', 'myself', 'we', 'us', 'our', 'ourselves', 'mine']);
 const LISTENER = new Set(['you', 'u', 'ya', 'ye', 'yous', "y'all", 'your', 'ur', 'yourself', 'yours', 'thou']);
 const THIRD = new Set(['he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'himself', 'herself', 'themselves']);
-const GENERIC = new Set(['anyone', 'everyone', 'anybody', 'everybody', 'nobody', 'people', 'someone', 'somebody', 'one', 'no one', 'folks', 'everything', 'nothing']);
+const GENERIC = new Set([
+  'anyone',
+  'everyone',
+  'anybody',
+  'everybody',
+  'nobody',
+  'people',
+  'someone',
+  'somebody',
+  'one',
+  'no one',
+  'folks',
+  'everything',
+  'nothing',
+]);
 const IT = new Set(['it', 'that', 'this', 'things', 'stuff', 'there', 'what']);
 /** Nouns for people and groups: a subject among them is a third party, not a thing. */
 const PEOPLE = new Set([
-  'mum', 'mom', 'mam', 'mother', 'dad', 'father', 'parent', 'brother', 'sister', 'son', 'daughter', 'kid', 'child', 'wife', 'husband',
-  'partner', 'boyfriend', 'girlfriend', 'friend', 'mate', 'pal', 'boss', 'manager', 'colleague', 'team', 'guy', 'lad', 'girl', 'boy',
-  'teacher', 'coach', 'client', 'customer', 'staff', 'department', 'management', 'hr', 'it', 'neighbour', 'neighbor', 'flatmate',
-  'roommate', 'housemate', 'grandma', 'granny', 'nan', 'grandad', 'uncle', 'aunt', 'cousin', 'family', 'doctor', 'nurse', 'company',
-  'council', 'school', 'office', 'bank', 'landlord', 'supplier', 'contractor', 'driver', 'lawyer', 'committee', 'board', 'everyone',
+  'mum',
+  'mom',
+  'mam',
+  'mother',
+  'dad',
+  'father',
+  'parent',
+  'brother',
+  'sister',
+  'son',
+  'daughter',
+  'kid',
+  'child',
+  'wife',
+  'husband',
+  'partner',
+  'boyfriend',
+  'girlfriend',
+  'friend',
+  'mate',
+  'pal',
+  'boss',
+  'manager',
+  'colleague',
+  'team',
+  'guy',
+  'lad',
+  'girl',
+  'boy',
+  'teacher',
+  'coach',
+  'client',
+  'customer',
+  'staff',
+  'department',
+  'management',
+  'hr',
+  'it',
+  'neighbour',
+  'neighbor',
+  'flatmate',
+  'roommate',
+  'housemate',
+  'grandma',
+  'granny',
+  'nan',
+  'grandad',
+  'uncle',
+  'aunt',
+  'cousin',
+  'family',
+  'doctor',
+  'nurse',
+  'company',
+  'council',
+  'school',
+  'office',
+  'bank',
+  'landlord',
+  'supplier',
+  'contractor',
+  'driver',
+  'lawyer',
+  'committee',
+  'board',
+  'everyone',
 ]);
 /** Words that point at another's habit or share of the fault. */
 const POINTED = new Set(['only', 'never', 'always', 'too', 'also', 'even', 'still', 'tend', 'keep', 'start', 'again', 'either']);
@@ -51,19 +126,120 @@ const SOFTENERS = new Set(['just', 'maybe', 'perhaps', 'try', 'probably', 'hones
 const CAUSAL = new Set(['because', 'cause', 'cos', 'coz', 'since', 'as', 'bc', 'cuz', 'b/c']);
 const WH = new Set(['what', 'how', 'why', 'where', 'when', 'who', 'which', 'whats', "what's", "how's"]);
 const FEELING_LEMMAS = new Set([
-  'hurt', 'angry', 'upset', 'scared', 'afraid', 'anxious', 'worried', 'nervous', 'sad', 'lonely', 'exhausted', 'overwhelmed',
-  'frustrated', 'furious', 'mad', 'embarrassed', 'humiliated', 'ashamed', 'guilty', 'heartbroken', 'devastated', 'gutted',
-  'disappointed', 'stressed', 'jealous', 'betrayed', 'invisible', 'alone', 'ignored', 'tired', 'fed', 'stuck', 'trapped', 'lost',
-  'confused', 'terrified', 'miserable', 'raw', 'drained', 'sick', 'feel', 'feeling', 'sore', 'livid', 'crushed', 'unheard', 'unseen',
-  'dismissed', 'rejected', 'abandoned', 'pressured', 'grief', 'fear', 'shame', 'anger', 'hurtful', 'awful', 'horrible', 'rubbish',
+  'hurt',
+  'angry',
+  'upset',
+  'scared',
+  'afraid',
+  'anxious',
+  'worried',
+  'nervous',
+  'sad',
+  'lonely',
+  'exhausted',
+  'overwhelmed',
+  'frustrated',
+  'furious',
+  'mad',
+  'embarrassed',
+  'humiliated',
+  'ashamed',
+  'guilty',
+  'heartbroken',
+  'devastated',
+  'gutted',
+  'disappointed',
+  'stressed',
+  'jealous',
+  'betrayed',
+  'invisible',
+  'alone',
+  'ignored',
+  'tired',
+  'fed',
+  'stuck',
+  'trapped',
+  'lost',
+  'confused',
+  'terrified',
+  'miserable',
+  'raw',
+  'drained',
+  'sick',
+  'feel',
+  'feeling',
+  'sore',
+  'livid',
+  'crushed',
+  'unheard',
+  'unseen',
+  'dismissed',
+  'rejected',
+  'abandoned',
+  'pressured',
+  'grief',
+  'fear',
+  'shame',
+  'anger',
+  'hurtful',
+  'awful',
+  'horrible',
+  'rubbish',
 ]);
 const CONTENT_POS = new Set<PartOfSpeech>(['NOUN', 'VERB', 'ADJ', 'PROPN', 'ADV', 'NUM']);
-const STOP_LEMMAS = new Set(['be', 'have', 'do', 'get', 'go', 'just', 'really', 'so', 'very', 'not', 'then', 'now', 'like', 'know', 'think', 'say', 'tell', 'make', 'want', 'thing', 'way', 'lot', 'bit', 'also', 'even', 'still', 'too', 'here', 'there', 'well', 'yeah', 'okay', 'ok', 'oh', 'sorry', 'feel', 'mean', 'sure']);
+const STOP_LEMMAS = new Set([
+  'be',
+  'have',
+  'do',
+  'get',
+  'go',
+  'just',
+  'really',
+  'so',
+  'very',
+  'not',
+  'then',
+  'now',
+  'like',
+  'know',
+  'think',
+  'say',
+  'tell',
+  'make',
+  'want',
+  'thing',
+  'way',
+  'lot',
+  'bit',
+  'also',
+  'even',
+  'still',
+  'too',
+  'here',
+  'there',
+  'well',
+  'yeah',
+  'okay',
+  'ok',
+  'oh',
+  'sorry',
+  'feel',
+  'mean',
+  'sure',
+]);
 
 /** `neg`: the word itself negates (wink splits "didn't" into "did" and "not"). */
-interface Token { word: string; lemma: string; pos: PartOfSpeech; neg: boolean }
+interface Token {
+  word: string;
+  lemma: string;
+  pos: PartOfSpeech;
+  neg: boolean;
+}
 
-interface Read { tokens: Token[]; sentences: [number, number][] }
+interface Read {
+  tokens: Token[];
+  sentences: [number, number][];
+}
 
 function read(text: string): Read {
   const doc = nlp.readDoc(text);
@@ -108,7 +284,11 @@ function bucket(n: number, edges: readonly number[]): number {
 }
 
 /** A clause: the stretch between two breaks, with the word that opened it. */
-interface Clause { conn: string; start: number; end: number }
+interface Clause {
+  conn: string;
+  start: number;
+  end: number;
+}
 
 function clausesOf(tokens: readonly Token[], from: number, to: number): Clause[] {
   const out: Clause[] = [];
@@ -118,7 +298,8 @@ function clausesOf(tokens: readonly Token[], from: number, to: number): Clause[]
     const t = tokens[i]!;
     if (!isBreak(t)) continue;
     if (i > start) out.push({ conn, start, end: i - 1 });
-    conn = t.pos === 'PUNCT' ? (t.word === ',' || t.word === ';' || t.word === '—' || t.word === '-' ? 'comma' : 'start') : CAUSAL.has(t.word) ? 'because' : t.word;
+    conn =
+      t.pos === 'PUNCT' ? (t.word === ',' || t.word === ';' || t.word === '—' || t.word === '-' ? 'comma' : 'start') : CAUSAL.has(t.word) ? 'because' : t.word;
     start = i + 1;
   }
   if (start <= to) out.push({ conn, start, end: to });
@@ -134,7 +315,10 @@ function clausesOf(tokens: readonly Token[], from: number, to: number): Clause[]
 export function meaningFeatures(reply: string, contextStems: ReadonlySet<string> | undefined, kind: string, out: string[]): void {
   const r = read(reply);
   const { tokens } = r;
-  const add = (f: string) => { out.push(f); out.push(`${f}&${kind}`); };
+  const add = (f: string) => {
+    out.push(f);
+    out.push(`${f}&${kind}`);
+  };
   let speakerClauses = 0;
   let listenerClauses = 0;
 
@@ -156,11 +340,17 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
       else if (head.pos === 'AUX' || head.pos === 'VERB') add(`m:q:yn`);
       else add('m:q:other');
       if (head.word === 'why' && tokens[first + 1]?.lemma === 'do' && tokens.slice(first, first + 5).some((t) => t.neg)) add('m:q:whydontyou');
-      if (head.pos === 'AUX' && LISTENER.has(tokens[first + 1]?.word ?? '') && tokens.slice(first, to).some((t) => t.lemma === 'try' || t.lemma === 'think' || t.lemma === 'consider')) add('m:q:haveyoutried');
+      if (
+        head.pos === 'AUX' &&
+        LISTENER.has(tokens[first + 1]?.word ?? '') &&
+        tokens.slice(first, to).some((t) => t.lemma === 'try' || t.lemma === 'think' || t.lemma === 'consider')
+      )
+        add('m:q:haveyoutried');
     }
 
     for (const clause of clausesOf(tokens, from, to)) {
-      if (!isQuestion && IMPERATIVE_AFTER.has(clause.conn)) imperative(tokens, clause.start === from ? first : clause.start, clause.end, clause.start === from, add);
+      if (!isQuestion && IMPERATIVE_AFTER.has(clause.conn))
+        imperative(tokens, clause.start === from ? first : clause.start, clause.end, clause.start === from, add);
       let subject: Person | undefined;
       let verb: Token | undefined;
       let modal: string | undefined;
@@ -201,12 +391,18 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
       if (negated) add(`m:subj:${s}+neg`);
       if (modal) add(`m:subj:${s}+modal:${modal}`);
       if (modal && DIRECTIVE_MODALS.has(modal) && s === 'LISTENER' && !negated) add('m:you_directive');
-      if (passive) { add('m:passive'); add(`m:passive:${s}`); }
+      if (passive) {
+        add('m:passive');
+        add(`m:passive:${s}`);
+      }
       if (verb) {
         if (isPast(verb)) add(`m:subj:${s}+past`);
         out.push(`m:sv:${s}_${verb.lemma}`);
       }
-      if (clause.conn === 'if' && hadLike) { add('m:counterfactual'); add(`m:counterfactual:${s}`); }
+      if (clause.conn === 'if' && hadLike) {
+        add('m:counterfactual');
+        add(`m:counterfactual:${s}`);
+      }
       if (verb && (verb.lemma === 'mean' || verb.lemma === 'intend') && negated) add('m:intent_denied');
       if (s === 'GENERIC' && verb && !modal && !isPast(verb)) add('m:everyone_does');
       if (s === 'GENERIC' && modal && ['would', 'could', 'can', 'will'].includes(modal)) add('m:anyone_would');
@@ -225,11 +421,15 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
     let j = i + 1;
     while (j < tokens.length && (tokens[j]!.word === 'that' || tokens[j]!.pos === 'ADV' || tokens[j]!.word === ',')) j++;
     const next = tokens[j];
-    if (!next) { add('m:sorry_bare'); continue; }
+    if (!next) {
+      add('m:sorry_bare');
+      continue;
+    }
     if (next.word === 'if') add('m:sorry_if');
     else if (LISTENER.has(next.word)) add('m:sorry_you');
     else if (SPEAKER.has(next.word)) add('m:sorry_i');
-    else if (next.word === 'for' || next.word === 'about') add(tokens[j + 1] && SPEAKER.has(tokens[j + 1]!.word) ? 'm:sorry_for_my' : tokens[j + 1]?.word === 'any' ? 'm:sorry_for_any' : 'm:sorry_for');
+    else if (next.word === 'for' || next.word === 'about')
+      add(tokens[j + 1] && SPEAKER.has(tokens[j + 1]!.word) ? 'm:sorry_for_my' : tokens[j + 1]?.word === 'any' ? 'm:sorry_for_any' : 'm:sorry_for');
     else if (IT.has(next.word) || next.pos === 'NOUN' || next.pos === 'DET') add('m:sorry_agentless');
     else if (next.pos === 'PUNCT') add('m:sorry_bare');
     if (tokens.slice(i + 1, i + 12).some((x) => x.word === 'but')) add('m:sorry_but');

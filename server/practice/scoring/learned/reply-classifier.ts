@@ -69,7 +69,10 @@ function strongestSentence(criterion: ClassifiedCriterion, sentences: readonly {
     const f: string[] = [];
     classifierWordFeatures(s.text, f);
     const z = linear(m.weights, f);
-    if (z > bestZ) { bestZ = z; best = i; }
+    if (z > bestZ) {
+      bestZ = z;
+      best = i;
+    }
   });
   return best;
 }

@@ -34,7 +34,12 @@ export function classifierWordFeatures(norm: string, out: string[]): void {
  * All features of a reply given its analysed text, the context's content stems and the rule
  * labels already found (the classifier learns when a rule's verdict is reliable).
  */
-export function classifierFeatures(reply: AnalysedText, contextStems: ReadonlySet<string>, replyStems: ReadonlySet<string>, ruleLabels: readonly string[]): string[] {
+export function classifierFeatures(
+  reply: AnalysedText,
+  contextStems: ReadonlySet<string>,
+  replyStems: ReadonlySet<string>,
+  ruleLabels: readonly string[],
+): string[] {
   const out: string[] = ['bias'];
   classifierWordFeatures(reply.norm, out);
   const first = reply.sentences[0];

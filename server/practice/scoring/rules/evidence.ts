@@ -30,7 +30,10 @@ export function sentenceHit(criterion: Criterion, sentence: Sentence, matchIndex
   while ((m = CLAUSE_BREAK.exec(sentence.text)) !== null) {
     const abs = sentence.start + m.index;
     if (abs <= matchIndex) start = abs + m[0].length;
-    else { end = abs; break; }
+    else {
+      end = abs;
+      break;
+    }
   }
   return { criterion, start, end };
 }
@@ -42,6 +45,9 @@ export function toEvidence(text: AnalysedText, hit: Hit): EvidenceSpan {
   const raw = text.raw;
   while (start < end && /[\s,;:—–-]/.test(raw[start]!)) start++;
   while (end > start && /[\s,;:—–-]/.test(raw[end - 1]!)) end--;
-  if (end <= start) { start = 0; end = raw.length; }
+  if (end <= start) {
+    start = 0;
+    end = raw.length;
+  }
   return { criterion: hit.criterion, start, end, quote: raw.slice(start, end) };
 }

@@ -74,9 +74,15 @@ export function findByRules(input: ReplyToScore): RuleFindings {
   const validation = findValidation(rules).filter((h) => !nonApologySentences.has(sentenceIndex(reply, h)));
 
   const signals: Record<string, number> = {
-    act: acts.length, sorryAct: sorryActs.length, namedHarm: namedHarm.length, ownershipPhrase: ownership.length,
-    impliedOwnership: impliedOwnership.length, cancelledOwnership: deflected ? acts.length + sorryActs.length : 0,
-    excuseAny: allExcuses.length, deflected: deflected ? 1 : 0, nonApologySentence: nonApologySentences.size,
+    act: acts.length,
+    sorryAct: sorryActs.length,
+    namedHarm: namedHarm.length,
+    ownershipPhrase: ownership.length,
+    impliedOwnership: impliedOwnership.length,
+    cancelledOwnership: deflected ? acts.length + sorryActs.length : 0,
+    excuseAny: allExcuses.length,
+    deflected: deflected ? 1 : 0,
+    nonApologySentence: nonApologySentences.size,
     redFlagSentence: redFlagSentences.size,
   };
   const found: Record<Criterion, Hit[]> = {
@@ -104,4 +110,3 @@ function sentenceIndex(text: AnalysedText, hit: Hit): number {
 function sentencesOf(text: AnalysedText, hits: readonly Hit[]): Set<number> {
   return new Set(hits.map((h) => sentenceIndex(text, h)));
 }
-

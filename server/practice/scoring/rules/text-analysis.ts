@@ -29,16 +29,64 @@ export interface AnalysedText {
 
 /** Texting spellings and contractions without apostrophes, expanded so rules can use one spelling. */
 const EXPANSIONS: Record<string, string> = {
-  im: "i'm", ive: "i've", youre: "you're", youve: "you've", youll: "you'll", youd: "you'd",
-  dont: "don't", cant: "can't", wont: "won't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't",
-  wasnt: "wasn't", werent: "weren't", arent: "aren't", shouldnt: "shouldn't", couldnt: "couldn't",
-  wouldnt: "wouldn't", havent: "haven't", hasnt: "hasn't", hadnt: "hadn't", thats: "that's",
-  whats: "what's", theres: "there's", hes: "he's", shes: "she's", theyre: "they're", lets: "let's",
-  shouldve: "should've", couldve: "could've", wouldve: "would've", u: 'you', ya: 'you', r: 'are',
-  srry: 'sorry', sry: 'sorry', soz: 'sorry', sorryyy: 'sorry', pls: 'please', plz: 'please',
-  bc: 'because', cuz: 'because', cos: 'because', coz: 'because', tho: 'though', rn: 'right now',
-  idk: "i don't know", tbh: 'to be honest', ngl: 'not gonna lie', lemme: 'let me', gotta: 'got to',
-  wanna: 'want to', ok: 'okay', k: 'okay', thx: 'thanks', w: 'with', yr: 'your', urself: 'yourself',
+  im: "i'm",
+  ive: "i've",
+  youre: "you're",
+  youve: "you've",
+  youll: "you'll",
+  youd: "you'd",
+  dont: "don't",
+  cant: "can't",
+  wont: "won't",
+  didnt: "didn't",
+  doesnt: "doesn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  arent: "aren't",
+  shouldnt: "shouldn't",
+  couldnt: "couldn't",
+  wouldnt: "wouldn't",
+  havent: "haven't",
+  hasnt: "hasn't",
+  hadnt: "hadn't",
+  thats: "that's",
+  whats: "what's",
+  theres: "there's",
+  hes: "he's",
+  shes: "she's",
+  theyre: "they're",
+  lets: "let's",
+  shouldve: "should've",
+  couldve: "could've",
+  wouldve: "would've",
+  u: 'you',
+  ya: 'you',
+  r: 'are',
+  srry: 'sorry',
+  sry: 'sorry',
+  soz: 'sorry',
+  sorryyy: 'sorry',
+  pls: 'please',
+  plz: 'please',
+  bc: 'because',
+  cuz: 'because',
+  cos: 'because',
+  coz: 'because',
+  tho: 'though',
+  rn: 'right now',
+  idk: "i don't know",
+  tbh: 'to be honest',
+  ngl: 'not gonna lie',
+  lemme: 'let me',
+  gotta: 'got to',
+  wanna: 'want to',
+  ok: 'okay',
+  k: 'okay',
+  thx: 'thanks',
+  w: 'with',
+  yr: 'your',
+  urself: 'yourself',
 };
 
 /**
@@ -49,9 +97,72 @@ const EXPANSIONS: Record<string, string> = {
 const EXPANSION_OF = new Map<string, string>(Object.entries(EXPANSIONS));
 
 /** "ur" is "you're" before a state word and "your" before a noun. */
-const UR_AS_YOU_ARE = new Set(['so', 'not', 'being', 'allowed', 'right', 'too', 'such', 'really', 'gonna', 'going', 'the', 'a', 'just', 'always', 'never', 'doing', 'still', 'totally', 'completely', 'okay', 'fine', 'welcome']);
+const UR_AS_YOU_ARE = new Set([
+  'so',
+  'not',
+  'being',
+  'allowed',
+  'right',
+  'too',
+  'such',
+  'really',
+  'gonna',
+  'going',
+  'the',
+  'a',
+  'just',
+  'always',
+  'never',
+  'doing',
+  'still',
+  'totally',
+  'completely',
+  'okay',
+  'fine',
+  'welcome',
+]);
 /** "ill" is "i'll" only before a verb it commonly precedes; otherwise it means unwell. */
-const ILL_AS_I_WILL = new Set(['never', 'be', 'do', 'make', 'call', 'text', 'take', 'get', 'pay', 'send', 'try', 'fix', 'come', 'bring', 'tell', 'talk', 'sort', 'stop', 'always', 'just', 'definitely', 'actually', 'put', 'buy', 'drive', 'pick', 'book', 'give', 'keep', 'have', 'ask', 'let', 'see', 'go', 'help', 'move', 'cover', 'replace', 'check']);
+const ILL_AS_I_WILL = new Set([
+  'never',
+  'be',
+  'do',
+  'make',
+  'call',
+  'text',
+  'take',
+  'get',
+  'pay',
+  'send',
+  'try',
+  'fix',
+  'come',
+  'bring',
+  'tell',
+  'talk',
+  'sort',
+  'stop',
+  'always',
+  'just',
+  'definitely',
+  'actually',
+  'put',
+  'buy',
+  'drive',
+  'pick',
+  'book',
+  'give',
+  'keep',
+  'have',
+  'ask',
+  'let',
+  'see',
+  'go',
+  'help',
+  'move',
+  'cover',
+  'replace',
+  'check',
+]);
 
 const WORD = /[a-z0-9']+|[^a-z0-9'\s]+|\s+/g;
 
@@ -80,7 +191,10 @@ export function normalise(raw: string): { norm: string; rawIndex: number[] } {
       for (let i = 0; i < tok.length; i++) rawIndex.push(pos + i);
     } else {
       // Every expanded character points at the start of the raw token; the last at its end.
-      for (let i = 0; i < rep.length; i++) { out.push(rep[i]!); rawIndex.push(i === rep.length - 1 ? pos + tok.length - 1 : pos); }
+      for (let i = 0; i < rep.length; i++) {
+        out.push(rep[i]!);
+        rawIndex.push(i === rep.length - 1 ? pos + tok.length - 1 : pos);
+      }
     }
     pos += tok.length;
   }
@@ -116,7 +230,13 @@ export function splitSentences(norm: string): Sentence[] {
     while (e > s && /\s/.test(norm[e - 1]!)) e--;
     if (e > s && /[a-z0-9]/.test(norm.slice(s, e))) {
       const text = norm.slice(s, e);
-      sentences.push({ start: s, end: e, text, isQuestion: /\?["')\]]*\s*$|\?\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF]+\s*$/u.test(text), index: sentences.length });
+      sentences.push({
+        start: s,
+        end: e,
+        text,
+        isQuestion: /\?["')\]]*\s*$|\?\s*[\u{1F300}-\u{1FAFF}\u2600-\u27BF]+\s*$/u.test(text),
+        index: sentences.length,
+      });
     } else if (sentences.length > 0 && e > s) {
       // Trailing emoji or punctuation belongs to the sentence before it.
       sentences[sentences.length - 1]!.end = e;
@@ -141,12 +261,14 @@ export function analyse(raw: string): AnalysedText {
 }
 
 const STOPWORDS = new Set(
-  ("a an the and or but so if then than that this these those it its it's i i'm i've i'd i'll me my mine myself you you're you've you'd you'll your yours yourself " +
+  (
+    "a an the and or but so if then than that this these those it its it's i i'm i've i'd i'll me my mine myself you you're you've you'd you'll your yours yourself " +
     'he him his she her hers they them their we us our is are was were be been being am do does did doing have has had having not no nor ' +
-    "to of in on at by for with about from up down out over into onto off again just only even really so very too much more most some any all " +
+    'to of in on at by for with about from up down out over into onto off again just only even really so very too much more most some any all ' +
     "can can't could couldn't would wouldn't should shouldn't will won't don't didn't doesn't isn't wasn't weren't haven't hasn't what when where who why how " +
     'there here as like get got go going know think feel felt thing things something anything everything one ever still also back now yeah okay well oh ' +
-    'because though although while since until let let\'s make made say said tell told want way lot bit anyway honestly literally').split(/\s+/),
+    "because though although while since until let let's make made say said tell told want way lot bit anyway honestly literally"
+  ).split(/\s+/),
 );
 
 /** Crude stem: enough to match "trained"/"training", "invite"/"invited", "years"/"year". */
@@ -170,7 +292,10 @@ export function contentStems(norm: string): Set<string> {
 
 /** Drops spoken fillers and discourse markers from the front of a sentence ("Okay. Um, so you…"). */
 export function stripLead(text: string): string {
-  return text.replace(/^(?:(?:okay|ok|so|and|but|yeah|yes|right|oh|mm|mmm|hmm|um|uh|er|well|alright|mhm|mm-hmm|uh-huh|sure|wow|ah|i see|now)[,.!-]*\s+|-+\s*)+/, '');
+  return text.replace(
+    /^(?:(?:okay|ok|so|and|but|yeah|yes|right|oh|mm|mmm|hmm|um|uh|er|well|alright|mhm|mm-hmm|uh-huh|sure|wow|ah|i see|now)[,.!-]*\s+|-+\s*)+/,
+    '',
+  );
 }
 
 /** True when one of the three words before `index` negates what follows ("not just", "isn't that"). */
