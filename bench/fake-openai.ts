@@ -35,7 +35,7 @@ export async function startPacedUpstream({ tokens, paceMs }: { tokens: number; p
   // Serialised once: the fake should cost as little as possible per token.
   const events = words.map((word) => chunk({ content: word }));
   const opening = chunk({ role: 'assistant', content: '' });
-  const closing = chunk({}, 'stop') + 'data: [DONE]\n\n';
+  const closing = `${chunk({}, 'stop')}data: [DONE]\n\n`;
   let answered = 0;
   let judged = 0;
   const verdict = JSON.stringify(Object.fromEntries(CRITERIA.map((criterion) => [criterion, { met: false, evidence: null }])));

@@ -57,7 +57,7 @@ export async function checkIntegrity(database: Database, turns: readonly PostedT
     }
     const reply = session.slice(index + 1).find((row) => row.role === 'assistant' && row.superseded_at === null);
     const expected = modelText ?? turn.text;
-    if (!reply || reply.status !== 'complete' || reply.text !== turn.text || reply.text !== expected) badReplies += 1;
+    if (reply?.status !== 'complete' || reply.text !== turn.text || reply.text !== expected) badReplies += 1;
   }
   const userRows = rows.filter((row) => row.role === 'user').length;
   const distinctPosted = new Set(turns.map((turn) => turn.messageId)).size;

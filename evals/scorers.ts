@@ -5,7 +5,7 @@
  * libSQL database, so a rerun costs nothing. Everything downstream talks to the async
  * `Scorer` interface only.
  */
-import { ConfigError, loadConfig } from '../server/config.js';
+import { type Config, ConfigError, loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { createDeferredJudgeCache } from '../server/db/queries/judge-cache.js';
 import { createJudgeModel, createLlmJudge } from '../server/practice/scoring/judge/index.js';
@@ -17,7 +17,7 @@ export type ScorerFactory = (env: NodeJS.ProcessEnv) => Scorer;
 
 function llmJudgeFactory(hybrid: boolean): ScorerFactory {
   return (env) => {
-    let config;
+    let config: Config;
     try {
       config = loadConfig(env);
     } catch (error) {

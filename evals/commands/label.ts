@@ -30,7 +30,7 @@ export async function runLabel(argv: readonly string[], io: { stdout: NodeJS.Wri
     }
     out.push(JSON.stringify({ id: row.id, labels: outcome.ok ? outcome.labels : [], scores: outcome.ok ? outcome.scores : sureScores([]) }));
   });
-  io.stdout.write(out.join('\n') + '\n');
+  io.stdout.write(`${out.join('\n')}\n`);
   if (failed > 0) io.stderr.write(`${failed} of ${rows.length} replies failed to score and were written with no labels\n`);
   return 0;
 }

@@ -34,6 +34,6 @@ export async function runPublic(argv: readonly string[], io: { stdout: NodeJS.Wr
     const files = await Promise.all(EPITOME_FILES.map((f) => readSharedFile(dir, f.file)));
     result = measureEpitome(files, createProgress('EPITOME', 3000));
   }
-  io.stdout.write((args.booleans.has('json') ? JSON.stringify(result, null, 2) : renderPublicResult(result)) + '\n');
+  io.stdout.write(`${args.booleans.has('json') ? JSON.stringify(result, null, 2) : renderPublicResult(result)}\n`);
   return 0;
 }

@@ -35,15 +35,15 @@ export async function runScore(argv: readonly string[], io: { stdout: NodeJS.Wri
   const stem = `score-${scorer.name.replace(/[^a-z0-9_-]+/gi, '_')}-${basename(path).replace(/\.jsonl?$/, '')}`;
   try {
     await mkdir(outDir, { recursive: true });
-    await writeFile(join(outDir, `${stem}.json`), JSON.stringify(report, null, 2) + '\n');
+    await writeFile(join(outDir, `${stem}.json`), `${JSON.stringify(report, null, 2)}\n`);
     await writeFile(join(outDir, `${stem}.html`), renderScoreHtml(report));
   } catch (cause) {
     throw new UsageError(`cannot write reports to ${outDir}: ${(cause as Error).message}`, { cause });
   }
 
-  if (args.booleans.has('json')) io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (args.booleans.has('json')) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else {
-    io.stdout.write(renderScoreTable(report) + '\n');
+    io.stdout.write(`${renderScoreTable(report)}\n`);
     io.stdout.write(`reports: ${join(outDir, `${stem}.json`)}, ${join(outDir, `${stem}.html`)}\n`);
   }
   if (!report.passed) {

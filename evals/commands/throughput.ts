@@ -7,7 +7,7 @@ export async function runThroughput(argv: readonly string[], io: { stdout: NodeJ
   const runs = Number(args.values.get('runs') ?? 7);
   if (!Number.isInteger(runs) || runs < 1) throw new UsageError('--runs must be a positive integer');
   const result = measureScorerThroughput({ runs });
-  if (args.booleans.has('json')) io.stdout.write(JSON.stringify(result) + '\n');
+  if (args.booleans.has('json')) io.stdout.write(`${JSON.stringify(result)}\n`);
   else
     io.stdout.write(
       `offline scorer: ${result.repliesPerSecond} replies/s (median of ${runs} runs: ${result.runs.join(', ')}) over ${result.replies} replies from ${result.datasets.join(', ')}\n`,

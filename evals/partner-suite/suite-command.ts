@@ -59,9 +59,9 @@ export async function suiteCommand(options: SuiteOptions): Promise<number> {
       for (const c of result.checks) if (!c.pass || !ok || options.verbose) process.stdout.write(`  ${c.pass ? 'ok ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
       if (options.verbose) {
         for (const [which, turns] of Object.entries(result.played)) {
-          turns.forEach((t, i) =>
-            process.stdout.write(`    ${which} ${i + 1}: ${t.trustBefore} → ${t.trustAfter} [${t.labels.join(', ')}] ${t.text}\n      ↳ ${t.reply}\n`),
-          );
+          for (const [i, t] of turns.entries()) {
+            process.stdout.write(`    ${which} ${i + 1}: ${t.trustBefore} → ${t.trustAfter} [${t.labels.join(', ')}] ${t.text}\n      ↳ ${t.reply}\n`);
+          }
         }
       }
     }

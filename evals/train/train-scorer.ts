@@ -43,7 +43,7 @@ function f1(gold: readonly boolean[], predicted: readonly boolean[]): number {
   return binaryMetrics(confusionOf(gold.map((g, i) => [g, predicted[i]!] as const))).f1;
 }
 
-function fit(train: readonly Example[], config: Config, tuned: ReadonlySet<number>): LogisticModel {
+function trainModel(train: readonly Example[], config: Config, tuned: ReadonlySet<number>): LogisticModel {
   return trainAveraged(
     train.map((e) => ({ features: e.features, gold: e.gold, weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1 })),
     CRITERIA.length,
@@ -157,7 +157,7 @@ function main(): void {
     const started = performance.now();
     const oof = new Map<Example, Float64Array>();
     for (const g of groups) {
-      const model = fit([...examples.filter((e) => groupOf(e) !== g), ...annomiTrain], config, tuned);
+      const model = trainModel([...examples.filter((e) => groupOf(e) !== g), ...annomiTrain], config, tuned);
       for (const e of examples) if (groupOf(e) === g) oof.set(e, logitsOf(model, e));
     }
     const calibration = CRITERIA.map((_, c) => fitPlatt(examples.map((e) => [oof.get(e)![c]!, e.gold[c] === true] as const)));
@@ -256,7 +256,7 @@ function main(): void {
   }
   if (!best) return;
 
-  const model = fit([...examples, ...annomiTrain], best.config, tuned);
+  const model = trainModel([...examples, ...annomiTrain], best.config, tuned);
   const weights: Record<string, number[]> = {};
   for (const [f, row] of [...model.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (Math.max(...row.map(Math.abs)) >= 0.02) weights[f] = [...row].map((v) => Math.round(v * 1000) / 1000);

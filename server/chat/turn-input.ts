@@ -12,6 +12,7 @@ export interface TurnInput {
 }
 
 // C0 controls other than tab, newline and carriage return; DEL; C1 controls.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 export function readTurnInput(body: ChatBody): TurnInput {

@@ -35,7 +35,7 @@ const rows = [
   { id: 't3', kind: 'apology', context: 'You were late.', reply: 'Okay.', labels: ['minimizes'] },
 ];
 const dataset = join(dir, 'tiny.jsonl');
-writeFileSync(dataset, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+writeFileSync(dataset, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
 
 describe('eval CLI', () => {
   it('label writes one {id, labels, scores} line per reply and nothing else on stdout', async () => {

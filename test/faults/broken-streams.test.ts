@@ -6,15 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { readUiStream, sendTurn, startSession } from '../support/test-app.js';
 import { streamWords, wordsOf } from './fake-upstream.js';
-import { eventually, storedMessages, useFakeUpstream } from './rehearse-on-fake.js';
+import { eventually, storedMessages, withFakeUpstream } from './rehearse-on-fake.js';
 
 const TURN = "I'm sorry I wasn't there when your flight landed.";
-const fake = useFakeUpstream();
+const fake = withFakeUpstream();
 
 describe('a stream that stalls after some text', () => {
   it('stores what arrived as partial, sends an error part, and stays healthy', async () => {
     const arrived = wordsOf(5, 'before');
-    fake.upstream.script(streamWords(arrived, { then: 'stall' }));
+    fake.upstream.script(streamWords(arrived, { ending: 'stall' }));
     const test = await fake.open({ modelTimeoutMs: 400 });
     const session = await startSession(test.app);
 
@@ -40,7 +40,7 @@ describe('a stream that stalls after some text', () => {
   });
 
   it('takes the next turn normally after a stalled one', async () => {
-    fake.upstream.script(streamWords(wordsOf(3), { then: 'stall' }), streamWords(wordsOf(4, 'next')));
+    fake.upstream.script(streamWords(wordsOf(3), { ending: 'stall' }), streamWords(wordsOf(4, 'next')));
     const test = await fake.open({ modelTimeoutMs: 400 });
     const session = await startSession(test.app);
     await readUiStream(await sendTurn(test.app, session.id, TURN));
@@ -76,7 +76,7 @@ describe('a stream with a malformed chunk mid-way', () => {
 
   it('lets go of the upstream stream once the reply is settled', async () => {
     // The upstream keeps the socket open after the bad chunk, as a proxy holding a dead stream would.
-    fake.upstream.script(streamWords(wordsOf(6), { malformedAfter: 2, then: 'stall' }));
+    fake.upstream.script(streamWords(wordsOf(6), { malformedAfter: 2, ending: 'stall' }));
     const test = await fake.open({ modelTimeoutMs: 30_000 });
     const session = await startSession(test.app);
     await readUiStream(await sendTurn(test.app, session.id, TURN));

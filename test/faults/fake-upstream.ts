@@ -97,13 +97,13 @@ export interface StreamOptions {
   /** Milliseconds between words (0: all at once). */
   paceMs?: number;
   /** After the words: `finish` (stop chunk and [DONE]), `stall` (keep the socket open, send nothing), `end` (close with no finish). */
-  then?: 'finish' | 'stall' | 'end';
+  ending?: 'finish' | 'stall' | 'end';
   /** Inserts an event that is not JSON after this many words. */
   malformedAfter?: number;
 }
 
 /** Streams `words` as Chat Completions SSE. */
-export function streamWords(words: readonly string[], { paceMs = 0, then = 'finish', malformedAfter }: StreamOptions = {}): UpstreamReply {
+export function streamWords(words: readonly string[], { paceMs = 0, ending = 'finish', malformedAfter }: StreamOptions = {}): UpstreamReply {
   return async (res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.write(chunkEvent({ role: 'assistant', content: '' }));
@@ -113,8 +113,8 @@ export function streamWords(words: readonly string[], { paceMs = 0, then = 'fini
       if (paceMs > 0 && index > 0) await sleep(paceMs);
       res.write(chunkEvent({ content: word }));
     }
-    if (then === 'stall') return;
-    if (then === 'finish') res.write(chunkEvent({}, 'stop') + 'data: [DONE]\n\n');
+    if (ending === 'stall') return;
+    if (ending === 'finish') res.write(`${chunkEvent({}, 'stop')}data: [DONE]\n\n`);
     res.end();
   };
 }

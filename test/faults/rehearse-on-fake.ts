@@ -39,7 +39,7 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
  * One fake upstream for a test file, and an app on it per test: started before the file,
  * closed after it, and after each test the app closed and the upstream's records cleared.
  */
-export function useFakeUpstream() {
+export function withFakeUpstream() {
   let upstream: FakeUpstream | undefined;
   let app: TestApp | undefined;
   beforeAll(async () => {

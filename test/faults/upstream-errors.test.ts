@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { readUiStream, sendTurn, startSession } from '../support/test-app.js';
 import { jsonError, streamWords, wordsOf } from './fake-upstream.js';
-import { storedMessages, useFakeUpstream } from './rehearse-on-fake.js';
+import { storedMessages, withFakeUpstream } from './rehearse-on-fake.js';
 
 const TURN = 'I left you alone at arrivals after the funeral. That was my fault.';
 const REPLY = wordsOf(12, 'answer');
-const fake = useFakeUpstream();
+const fake = withFakeUpstream();
 
 describe('an upstream that rate-limits', () => {
   it('waits as long as Retry-After asks, retries, and then streams the reply', async () => {

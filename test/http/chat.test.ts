@@ -68,7 +68,10 @@ describe('POST /api/sessions/:id/chat', () => {
     const start = parts.find((p) => p.type === 'start') as { messageMetadata: { coach: { labels: string[]; scores: Record<string, number> } } };
     const { scores, labels } = start.messageMetadata.coach;
     expect(Object.keys(scores).sort()).toEqual([...CRITERIA].sort());
-    for (const score of Object.values(scores)) expect(score).toBeGreaterThanOrEqual(0), expect(score).toBeLessThanOrEqual(1);
+    for (const score of Object.values(scores)) {
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
     expect(scores).toEqual(scoreReply({ kind: 'apology', context: session.messages[0]!.text, reply: FULL_APOLOGY }).scores);
     expect(labels.length).toBeGreaterThan(0);
     const stored = await (await app.request(`/api/sessions/${session.id}`)).json();

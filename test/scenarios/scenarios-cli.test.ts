@@ -43,7 +43,7 @@ describe('scenarios check', () => {
   });
 
   it('names a move left without lines in a trust band', async () => {
-    const folder = await fixture('missing-band', (text) => text.replace(/  minimizes:\n    low:\n(?:      - .*\n)+/, '  minimizes:\n'));
+    const folder = await fixture('missing-band', (text) => text.replace(/ {2}minimizes:\n {4}low:\n(?: {6}- .*\n)+/, '  minimizes:\n'));
     const { code, stdout } = await runScenariosCli(['check', folder]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/airport-at-midnight\.md: reactions\.minimizes\.low: no reaction lines/);

@@ -20,7 +20,7 @@ function runtimeImports(file: string): string[] {
     if (typeOnly) continue;
     // `import { type A, type B }` is type-only too.
     const names = /^\{([^}]*)\}$/.exec(clause!.trim())?.[1];
-    if (names !== undefined && names.split(',').every((n) => !n.trim() || n.trim().startsWith('type '))) continue;
+    if (names?.split(',').every((n) => !n.trim() || n.trim().startsWith('type '))) continue;
     found.push(from!);
   }
   for (const match of source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) found.push(match[1]!);

@@ -18,6 +18,7 @@ export function App() {
   const first = useRef(true);
 
   // After navigating, move focus to the new view so keyboard and screen reader users start there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: routeKey is the trigger — the effect runs once per navigation, not on the value itself.
   useEffect(() => {
     if (first.current) {
       first.current = false;

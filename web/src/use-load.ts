@@ -7,6 +7,7 @@ export type Load<T> = { state: 'loading' } | { state: 'error'; message: string }
 export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [Load<T>, () => void, (data: T) => void] {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `load` depends on in `deps`; `load` itself is a new closure on every render and would reload in a loop.
   useEffect(() => {
     let live = true;
     load().then(
@@ -16,7 +17,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): [L
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
   const reload = useCallback(() => setRound((n) => n + 1), []);
   const replace = useCallback((data: T) => setResult({ state: 'ready', data }), []);

@@ -202,8 +202,8 @@ function checkConsistency(scenario: ScenarioFrontMatter, ctx: z.RefinementCtx): 
   checkSlots(scenario.partner.opening, ['partner', 'opening']);
   for (const [move, byBand] of Object.entries(scenario.reactions)) {
     for (const [band, texts] of Object.entries(byBand ?? {})) {
-      texts?.forEach((text, index) => checkSlots(text, ['reactions', move, band, index]));
+      for (const [index, text] of (texts ?? []).entries()) checkSlots(text, ['reactions', move, band, index]);
     }
   }
-  scenario.hiddenConcern?.reveal.forEach((text, index) => checkSlots(text, ['hiddenConcern', 'reveal', index]));
+  for (const [index, text] of (scenario.hiddenConcern?.reveal ?? []).entries()) checkSlots(text, ['hiddenConcern', 'reveal', index]);
 }

@@ -8,6 +8,7 @@ import { FIXTURE_SCENARIOS } from '../../support/fixtures.js';
 
 const good = readFileSync(path.join(FIXTURE_SCENARIOS, 'airport-at-midnight.md'), 'utf8');
 /** The fixture with its front matter changed by `mutate`. */
+// biome-ignore lint/suspicious/noExplicitAny: the tests reach into parsed YAML of any shape to break one field.
 function edited(mutate: (front: Record<string, any>) => void): string {
   const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(good)!;
   const front = parse(yaml!);

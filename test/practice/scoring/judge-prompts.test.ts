@@ -39,7 +39,7 @@ describe('the judge prompts', () => {
     expect(rules).toHaveLength(7);
     expect(LABELLING_RULES.map(squash)).toEqual(rules);
     const { system } = apologyJudgePrompt(INPUT);
-    rules.forEach((rule, i) => expect(squash(system)).toContain(`${i + 1}. ${rule}`));
+    for (const [i, rule] of rules.entries()) expect(squash(system)).toContain(`${i + 1}. ${rule}`);
   });
 
   it.each(KINDS)('for %s, name the rubric it scores and ask for all twelve criteria', (kind) => {

@@ -51,10 +51,10 @@ describe('the scoring layout', () => {
       for (const target of importsOf(file)) {
         for (const folder of FOLDERS) {
           const door = join(SCORING, folder, 'index.ts');
-          const inside = target.startsWith(join(SCORING, folder) + '/');
+          const inside = target.startsWith(`${join(SCORING, folder)}/`);
           // The trainers write the learned layer's weights, so they may reach its internals.
           const trainer = folder === 'learned' && file.startsWith(join(ROOT, 'evals/train'));
-          if (inside && target !== door && !file.startsWith(join(SCORING, folder) + '/') && !trainer) {
+          if (inside && target !== door && !file.startsWith(`${join(SCORING, folder)}/`) && !trainer) {
             breaches.push(`${relative(ROOT, file)} → ${relative(ROOT, target)}`);
           }
         }

@@ -143,7 +143,10 @@ describe('the LLM judge', () => {
     const database = await openDatabase({ url: ':memory:' });
     try {
       let opened = 0;
-      const cache = createDeferredJudgeCache(async () => (opened++, database.db));
+      const cache = createDeferredJudgeCache(async () => {
+        opened++;
+        return database.db;
+      });
       expect(opened).toBe(0);
       modelAnswers(JSON.stringify(verdict({})));
       await judge({ cache }).score(APOLOGY);
@@ -237,9 +240,9 @@ describe('the LLM judge', () => {
   });
 
   it.each([
-    ['a ```json fence', (json: string) => '```json\n' + json + '\n```'],
-    ['prose before a fence', (json: string) => 'Here are the labels:\n\n```json\n' + json + '\n```\n'],
-    ['prose around bare JSON', (json: string) => 'Sure. ' + json + ' Hope that helps.'],
+    ['a ```json fence', (json: string) => `\`\`\`json\n${json}\n\`\`\``],
+    ['prose before a fence', (json: string) => `Here are the labels:\n\n\`\`\`json\n${json}\n\`\`\`\n`],
+    ['prose around bare JSON', (json: string) => `Sure. ${json} Hope that helps.`],
   ])('accepts JSON wrapped in %s', async (_name, wrap) => {
     modelAnswers(wrap(JSON.stringify(verdict({ takes_responsibility: "That's on me." }))));
     const outcome = await judge().score(APOLOGY);

@@ -44,9 +44,9 @@ describe('extractJsonText', () => {
   });
 
   it('takes the JSON out of a fence, prose, or a thinking block', () => {
-    expect(extractJsonText('```json\n' + json + '\n```')).toBe(json);
-    expect(extractJsonText('```\n' + json + '\n```')).toBe(json);
-    expect(extractJsonText('Here you go:\n```json\n' + json + '\n```\nAnything else?')).toBe(json);
+    expect(extractJsonText(`\`\`\`json\n${json}\n\`\`\``)).toBe(json);
+    expect(extractJsonText(`\`\`\`\n${json}\n\`\`\``)).toBe(json);
+    expect(extractJsonText(`Here you go:\n\`\`\`json\n${json}\n\`\`\`\nAnything else?`)).toBe(json);
     expect(extractJsonText(`Sure! ${json} Done.`)).toBe(json);
     expect(extractJsonText(`<think>maybe {"a": 1}</think>\n${json}`)).toBe(json);
   });

@@ -57,6 +57,7 @@ export function LineChart({ title, series, xLabels, yMax = 100, formatY = (v) =>
         ))}
         {xLabels.map((label, i) =>
           i % labelEvery === 0 || i === n - 1 ? (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the index is the x position itself; labels (e.g. dates) can repeat, and the axis is redrawn from props, never reordered.
             <text key={i} className="chart-x" x={x(i)} y={height - 10} textAnchor={n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}>
               {label}
             </text>
@@ -78,6 +79,7 @@ export function LineChart({ title, series, xLabels, yMax = 100, formatY = (v) =>
             <g key={s.name} className={`chart-series ${style.className}`}>
               <path d={d} fill="none" strokeDasharray={style.dash} />
               {points.map(([px, py, v], i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a point has no identity beyond its position in the series; values can repeat, and the series is redrawn from props, never reordered.
                 <Marker key={i} shape={style.marker} x={px} y={py}>
                   <title>{`${s.name}: ${formatY(v)}`}</title>
                 </Marker>

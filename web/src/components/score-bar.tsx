@@ -6,6 +6,7 @@ export function ScoreBar({ score, label = 'Score' }: { score: number; label?: st
       <p className="score-figure">
         {label}: <strong>{value}</strong> / 100
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot hold the styled .score-fill child (its children are fallback content only), so the bar keeps role="meter" on a div. */}
       <div className="score-bar" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
         <div className="score-fill" style={{ width: `${value}%` }} />
       </div>

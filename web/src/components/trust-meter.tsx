@@ -41,6 +41,7 @@ export function TrustMeter({ trust, resolveAt, previous, reason, partnerName }: 
           <span aria-hidden="true">{arrow}</span> {change}
         </span>
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <meter> cannot hold the styled .trust-fill and .trust-goal marker (its children are fallback content only), so the bar keeps role="meter" on a div. */}
       <div
         className="trust-bar"
         role="meter"

@@ -143,8 +143,8 @@ function DraftFeedbackPanel({ version, onRevise }: { version: DraftVersion; onRe
 
       <h3>Sentence by sentence</h3>
       <ol className="sentences">
-        {f.sentences.map((s, i) => (
-          <li key={i} className={s.criteria.length ? 'sentence marked' : 'sentence'}>
+        {f.sentences.map((s) => (
+          <li key={s.start} className={s.criteria.length ? 'sentence marked' : 'sentence'}>
             <p>
               <HighlightedText text={s.text} spans={spansWithin(s, f.evidence)} />
             </p>

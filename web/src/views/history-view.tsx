@@ -48,7 +48,14 @@ export function HistoryView() {
         <h2 id="progress-h">Progress over time</h2>
         {progress.state === 'loading' ? <Loading what="your progress" /> : null}
         {progress.state === 'error' ? (
-          <ErrorNotice title="Progress could not be loaded" action={<button onClick={reloadProgress}>Try again</button>}>
+          <ErrorNotice
+            title="Progress could not be loaded"
+            action={
+              <button type="button" onClick={reloadProgress}>
+                Try again
+              </button>
+            }
+          >
             {progress.message}
           </ErrorNotice>
         ) : null}
@@ -59,7 +66,14 @@ export function HistoryView() {
         <h2 id="sessions-h">Past sessions</h2>
         {sessions.state === 'loading' ? <Loading what="your sessions" /> : null}
         {sessions.state === 'error' ? (
-          <ErrorNotice title="Your sessions could not be loaded" action={<button onClick={reloadSessions}>Try again</button>}>
+          <ErrorNotice
+            title="Your sessions could not be loaded"
+            action={
+              <button type="button" onClick={reloadSessions}>
+                Try again
+              </button>
+            }
+          >
             {sessions.message}
           </ErrorNotice>
         ) : null}
@@ -104,15 +118,15 @@ export function HistoryView() {
               {confirmAll ? (
                 <p role="alert">
                   Delete all {sessions.data.length} sessions and everything in them? This cannot be undone.{' '}
-                  <button className="danger" onClick={() => void removeAll()}>
+                  <button type="button" className="danger" onClick={() => void removeAll()}>
                     Yes, delete everything
                   </button>{' '}
-                  <button className="secondary" onClick={() => setConfirmAll(false)}>
+                  <button type="button" className="secondary" onClick={() => setConfirmAll(false)}>
                     Cancel
                   </button>
                 </p>
               ) : (
-                <button className="secondary" onClick={() => setConfirmAll(true)}>
+                <button type="button" className="secondary" onClick={() => setConfirmAll(true)}>
                   Delete all sessions…
                 </button>
               )}
@@ -157,10 +171,10 @@ function SessionRow({ session, onDeleted, onError }: { session: ApiSessionSummar
         {confirming ? (
           <>
             <span>Delete this session?</span>{' '}
-            <button className="danger" onClick={() => void remove()} disabled={busy} aria-label={`Yes, delete the session “${title}”`}>
+            <button type="button" className="danger" onClick={() => void remove()} disabled={busy} aria-label={`Yes, delete the session “${title}”`}>
               Yes, delete
             </button>{' '}
-            <button className="secondary" onClick={() => setConfirming(false)} disabled={busy}>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={busy}>
               Cancel
             </button>
           </>
@@ -168,7 +182,7 @@ function SessionRow({ session, onDeleted, onError }: { session: ApiSessionSummar
           <>
             {session.status !== 'ended' ? <Link href={paths.practice(session.id)}>Continue</Link> : null}{' '}
             <Link href={paths.scorecard(session.id)}>Scorecard</Link>{' '}
-            <button className="link-button" onClick={() => setConfirming(true)} aria-label={`Delete the session “${title}”`}>
+            <button type="button" className="link-button" onClick={() => setConfirming(true)} aria-label={`Delete the session “${title}”`}>
               Delete
             </button>
           </>

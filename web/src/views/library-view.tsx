@@ -38,38 +38,47 @@ export function LibraryView() {
         stake here: you can take any turn back and try again.
       </p>
 
-      <form className="filters" role="search" aria-label="Filter scenarios" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={ids.query}>Search</label>
-          <input id={ids.query} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. sister, work, van" />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.kind}>Job</label>
-          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
-            <option value="">All jobs</option>
-            {KIND_ORDER.map((k) => (
-              <option key={k} value={k}>
-                {KIND_TEXT[k].job}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.difficulty}>Difficulty</label>
-          <select id={ids.difficulty} value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
-            <option value="">Any difficulty</option>
-            {Object.entries(DIFFICULTY_TEXT).map(([level, text]) => (
-              <option key={level} value={level}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <search aria-label="Filter scenarios">
+        <form className="filters" onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor={ids.query}>Search</label>
+            <input id={ids.query} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. sister, work, van" />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.kind}>Job</label>
+            <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
+              <option value="">All jobs</option>
+              {KIND_ORDER.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_TEXT[k].job}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.difficulty}>Difficulty</label>
+            <select id={ids.difficulty} value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
+              <option value="">Any difficulty</option>
+              {Object.entries(DIFFICULTY_TEXT).map(([level, text]) => (
+                <option key={level} value={level}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+      </search>
 
       {scenarios.state === 'loading' ? <Loading what="scenarios" /> : null}
       {scenarios.state === 'error' ? (
-        <ErrorNotice title="The scenarios could not be loaded" action={<button onClick={reload}>Try again</button>}>
+        <ErrorNotice
+          title="The scenarios could not be loaded"
+          action={
+            <button type="button" onClick={reload}>
+              Try again
+            </button>
+          }
+        >
           {scenarios.message}
         </ErrorNotice>
       ) : null}
@@ -156,7 +165,7 @@ function ScenarioCard({ scenario }: { scenario: ApiScenarioSummary }) {
           Write to {scenario.partner.name}
         </Link>
       ) : (
-        <button className="button" onClick={start} disabled={starting} aria-describedby={titleId}>
+        <button type="button" className="button" onClick={start} disabled={starting} aria-describedby={titleId}>
           {starting ? 'Starting…' : `Start with ${scenario.partner.name}`}
         </button>
       )}

@@ -39,7 +39,14 @@ export function PracticeView({ sessionId }: { sessionId: string }) {
     return (
       <section>
         <h1>Practice</h1>
-        <ErrorNotice title="This session could not be opened" action={<button onClick={reload}>Try again</button>}>
+        <ErrorNotice
+          title="This session could not be opened"
+          action={
+            <button type="button" onClick={reload}>
+              Try again
+            </button>
+          }
+        >
           {loaded.message} <Link href={paths.history()}>See your sessions</Link> or <Link href={paths.library()}>start a new one</Link>.
         </ErrorNotice>
       </section>
@@ -51,7 +58,7 @@ export function PracticeView({ sessionId }: { sessionId: string }) {
 function PracticeSession({ session, scenario }: Loaded) {
   const initial = useMemo(() => toUIMessages(session.messages), [session]);
   const chat = usePracticeChat(session.id, initial);
-  const { messages, status, error } = chat;
+  const { messages, status, error, setMessages } = chat;
   const [input, setInput] = useState('');
   const [coachLive, setCoachLive] = useStoredFlag('rehearse.coachLive', true);
   const [attempts, setAttempts] = useState<ApiMessage[][]>(() => earlierAttempts(session.messages));
@@ -84,13 +91,13 @@ function PracticeSession({ session, scenario }: Loaded) {
   const cutOff = !waiting && !error && lastReply?.metadata?.status === 'partial';
 
   // A turn the server refused to store (bad or too long): take it out and give the text back to edit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new error, reading the messages as they are then; depending on them would run it again after the refused turn is taken out and could take out an earlier turn too.
   useEffect(() => {
     if (!(error instanceof ApiError) || ![400, 413].includes(error.status)) return;
     const refused = chat.messages.at(-1);
     if (refused?.role !== 'user') return;
     chat.setMessages(chat.messages.slice(0, -1));
     setInput((typed) => typed || messageText(refused));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [error]);
 
   useEffect(() => {
@@ -118,7 +125,7 @@ function PracticeSession({ session, scenario }: Loaded) {
       try {
         const fresh = await getSession(session.id);
         if (stopped) return;
-        chat.setMessages((current) => withJudgedReads(current, fresh.messages));
+        setMessages((current) => withJudgedReads(current, fresh.messages));
         if (fresh.messages.some((m) => m.id === judgeFor && m.judge)) return setJudgeFor(null);
       } catch {
         // A missed look is retried below; the offline read stays meanwhile.
@@ -130,9 +137,10 @@ function PracticeSession({ session, scenario }: Loaded) {
       stopped = true;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [judgeFor, session.id]);
+  }, [judgeFor, session.id, setMessages]);
 
+  // Keep the newest turn in view: scroll again whenever a message is added or the reply's status changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: messages.length and status are the triggers, not values read inside.
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'nearest' });
   }, [messages.length, status]);
@@ -276,7 +284,14 @@ function PracticeSession({ session, scenario }: Loaded) {
 
           {error ? <TurnError error={error} onRetry={retry} partner={partner} /> : null}
           {unanswered ? (
-            <ErrorNotice title={`${partner}'s reply did not arrive`} action={<button onClick={retry}>Retry</button>}>
+            <ErrorNotice
+              title={`${partner}'s reply did not arrive`}
+              action={
+                <button type="button" onClick={retry}>
+                  Retry
+                </button>
+              }
+            >
               Your turn is saved. Retry asks for the reply again.
             </ErrorNotice>
           ) : null}
@@ -284,7 +299,9 @@ function PracticeSession({ session, scenario }: Loaded) {
             <div className="notice" role="status">
               <p>The last reply was cut off. </p>
               <div className="notice-actions">
-                <button onClick={retry}>Ask for the reply again</button>
+                <button type="button" onClick={retry}>
+                  Ask for the reply again
+                </button>
               </div>
             </div>
           ) : null}
@@ -347,7 +364,14 @@ function TurnError({ error, onRetry, partner }: { error: Error; onRetry: () => v
   if (status === 409 && /ended/.test(message)) return <ErrorNotice title="This session has ended">{message}</ErrorNotice>;
   const title = status === 429 ? 'Too many turns at once' : status === 409 ? 'A reply is still on its way' : `${partner}'s reply did not come through`;
   return (
-    <ErrorNotice title={title} action={<button onClick={onRetry}>Retry</button>}>
+    <ErrorNotice
+      title={title}
+      action={
+        <button type="button" onClick={onRetry}>
+          Retry
+        </button>
+      }
+    >
       {message}
     </ErrorNotice>
   );

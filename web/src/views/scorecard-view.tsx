@@ -28,7 +28,14 @@ export function ScorecardView({ sessionId }: { sessionId: string }) {
     return (
       <section>
         <h1>Scorecard</h1>
-        <ErrorNotice title="The scorecard could not be loaded" action={<button onClick={reload}>Try again</button>}>
+        <ErrorNotice
+          title="The scorecard could not be loaded"
+          action={
+            <button type="button" onClick={reload}>
+              Try again
+            </button>
+          }
+        >
           {loaded.message}
         </ErrorNotice>
       </section>
@@ -73,8 +80,10 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
       ) : null}
 
       <div className="scorecard-actions">
-        <button onClick={exportMarkdown}>Export as Markdown</button>
-        <button className="secondary" onClick={() => void practiseAgain()} disabled={again === 'Starting…'}>
+        <button type="button" onClick={exportMarkdown}>
+          Export as Markdown
+        </button>
+        <button type="button" className="secondary" onClick={() => void practiseAgain()} disabled={again === 'Starting…'}>
           Practise this again
         </button>
         {card.status !== 'ended' ? (
@@ -157,8 +166,8 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         <section aria-labelledby="promise-h" className="card-section">
           <h2 id="promise-h">What you promised</h2>
           <ul>
-            {card.commitments.map((c, i) => (
-              <li key={i}>{c}</li>
+            {card.commitments.map((c) => (
+              <li key={c}>{c}</li>
             ))}
           </ul>
           <p className="hint">Following through is what makes an apology real.</p>
@@ -183,8 +192,8 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
       <section aria-labelledby="tips-h" className="card-section">
         <h2 id="tips-h">Next time</h2>
         <ul>
-          {card.tips.map((t, i) => (
-            <li key={i}>{t}</li>
+          {card.tips.map((t) => (
+            <li key={t}>{t}</li>
           ))}
         </ul>
       </section>
@@ -207,7 +216,8 @@ function CriterionResults({ results, positive }: { results: ApiScorecard['criter
             {r.evidence.length ? (
               <ul className="quotes">
                 {r.evidence.slice(0, 3).map((q, i) => (
-                  <li key={i}>“{q}”</li>
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the same words can be quoted from two turns, so the position keeps the key unique; the list is static (at most three quotes, never reordered).
+                  <li key={`${i}:${q}`}>“{q}”</li>
                 ))}
               </ul>
             ) : null}

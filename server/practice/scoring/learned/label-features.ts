@@ -275,13 +275,13 @@ export function labelFeatures(findings: RuleFindings, reflectsProbability?: numb
     const n = found[c].length;
     if (n === 0) continue;
     out.push(RULE + c);
-    out.push(RULE + `${c}&${kind}`);
-    if (n > 1) out.push(RULE + `${c}:many`);
+    out.push(`${RULE}${c}&${kind}`);
+    if (n > 1) out.push(`${RULE}${c}:many`);
   }
   for (const [name, n] of Object.entries(signals)) {
     if (n > 0) {
       out.push(SIGNAL + name);
-      out.push(SIGNAL + `${name}&${kind}`);
+      out.push(`${SIGNAL}${name}&${kind}`);
     }
   }
   if (reflectsProbability !== undefined) out.push(`clf:reflects${bucket(reflectsProbability, [0.2, 0.4, 0.6, 0.8])}`);

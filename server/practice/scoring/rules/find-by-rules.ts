@@ -43,7 +43,7 @@ export function findByRules(input: ReplyToScore): RuleFindings {
   const nonApologySentences = sentencesOf(reply, nonApology);
   // In listening the speaker's own stress is a story, not an excuse for a harm — unless they apologise.
   const allExcuses = findExcuses(rules);
-  const excuses = allExcuses.filter((h) => rules.kind !== 'listening' || /\bsorry\b/.test(reply.norm));
+  const excuses = rules.kind !== 'listening' || /\bsorry\b/.test(reply.norm) ? allExcuses : [];
   const blame = findBlame(rules);
   const minimizes = findMinimizing(rules);
   const advice = findAdvice(rules);
