@@ -9,9 +9,10 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import { MIGRATIONS_DIR } from '../paths.js';
 import * as schema from './schema.js';
+import { clientSql, fileSql, type HotSql } from './hot-sql.js';
 
-/** The drizzle database with its libSQL client, which the hot chat queries use directly. */
-export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
+/** The drizzle database with its libSQL client, and the hot chat statements prepared once. */
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client; $hot: HotSql };
 
 export interface Database {
   db: Db;
@@ -36,8 +37,31 @@ export async function openDatabase({ url, authToken }: { url: string; authToken?
     await client.execute('PRAGMA synchronous = NORMAL');
   }
   await client.execute('PRAGMA foreign_keys = ON');
-  const db = drizzle(client, { schema });
+  const orm = drizzle(client, { schema });
   // Migrations are idempotent: drizzle records what it applied in __drizzle_migrations.
-  await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-  return { db, client, close: () => client.close() };
+  await migrate(orm, { migrationsFolder: MIGRATIONS_DIR });
+  // Opened after the migrations, so its statements are prepared against the current schema.
+  const file = localFile(url);
+  const hot = file ? fileSql(file) : clientSql(client);
+  const db: Db = Object.assign(orm, { $hot: hot });
+  return {
+    db,
+    client,
+    close: () => {
+      hot.close();
+      client.close();
+    },
+  };
+}
+
+/** The path of a local database file, or undefined for a remote or in-memory database. */
+function localFile(url: string): string | undefined {
+  // Anything unusual (a query string, an escaped character, a host) stays with the client.
+  if (!url.startsWith('file:') || /[?%#]/.test(url)) return undefined;
+  let file = url.slice('file:'.length);
+  if (file.startsWith('//')) {
+    if (!file.startsWith('///')) return undefined;
+    file = file.slice(2);
+  }
+  return file && file !== ':memory:' ? file : undefined;
 }

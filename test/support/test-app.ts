@@ -1,7 +1,11 @@
 /**
- * A real app on a real in-memory libSQL database with the migrations applied, the fixture
+ * A real app on a real libSQL database file (in a temp directory, as a user's would be, so the
+ * turn's prepared statements are the ones that run) with the migrations applied, the fixture
  * scenarios, and the real offline scorer. Only the model's HTTP server is ever faked.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createApp } from '../../server/app.js';
 import { createScenarioCatalog, type AppContext } from '../../server/app-context.js';
 import { openDatabase, type Database } from '../../server/db/client.js';
@@ -21,7 +25,15 @@ export interface TestApp {
 }
 
 export async function createTestApp(overrides: Partial<AppContext> & { url?: string; engine?: PartnerEngine } = {}): Promise<TestApp> {
-  const database = await openDatabase({ url: overrides.url ?? ':memory:' });
+  const dir = overrides.url ? undefined : mkdtempSync(path.join(os.tmpdir(), 'rehearse-test-'));
+  const opened = await openDatabase({ url: overrides.url ?? `file:${path.join(dir!, 'rehearse.db')}` });
+  const database: Database = {
+    ...opened,
+    close() {
+      opened.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
   const { scenarios, problems } = await loadScenarios(FIXTURE_SCENARIOS);
   if (problems.length > 0) throw new Error(`fixture scenarios are invalid: ${JSON.stringify(problems)}`);
   const logs: string[] = [];

@@ -137,13 +137,12 @@ export async function listConversation(db: Db, sessionId: string): Promise<Conve
 
 /**
  * The one read a chat turn makes: the session and its conversation with their reads, in one
- * statement. Every turn of every session pays it, so it is plain SQL on the libSQL client, and
+ * statement. Every turn of every session pays it, so it is a statement prepared once (`db.$hot`, hot-sql.ts), and
  * the conversation comes back as one JSON array built by SQLite: one row and one parse, rather
  * than a row object per message with a property per column.
  */
 export async function readTurnContext(db: Db, sessionId: string): Promise<{ session: SessionRow | undefined; conversation: ConversationMessage[] }> {
-  const { rows } = await db.$client.execute({ sql: TURN_CONTEXT_SQL, args: [sessionId] });
-  const row = rows[0];
+  const [row] = await db.$hot.rows(TURN_CONTEXT_SQL, [sessionId]);
   if (!row) return { session: undefined, conversation: [] };
   const session: SessionRow = {
     id: row[0] as string,
@@ -223,7 +222,7 @@ export interface NewTurn {
  * in by one statement that claims the session: only when no other reply of it is streaming
  * (a stale one, untouched for `staleAfterMs`, does not count: its writer died). Every later
  * statement is conditional on that claim, so two racing requests cannot both win and a lost
- * claim writes nothing. Plain SQL: this is on every turn's path to the first word.
+ * claim writes nothing. Prepared once (hot-sql.ts): this is on every turn's path to the first word.
  */
 export async function startTurn(db: Db, input: NewTurn): Promise<StartTurnResult> {
   const { coach } = input;
@@ -275,8 +274,8 @@ export async function startTurn(db: Db, input: NewTurn): Promise<StartTurnResult
     });
   }
   try {
-    const [claim] = await db.$client.batch(statements, 'write');
-    return claim!.rows.length > 0 ? 'started' : 'busy';
+    const [claim] = await db.$hot.writeBatch(statements);
+    return claim!.length > 0 ? 'started' : 'busy';
   } catch (cause) {
     // The batch is one transaction: a clash on the person's message id undoes the claim too.
     if (isPrimaryKeyClash(cause)) return 'taken';
@@ -316,16 +315,13 @@ export async function startRetry(
       args: { now, previous: input.previousReplyId, replyId: input.replyId },
     });
   }
-  const [claim] = await db.$client.batch(statements, 'write');
-  return claim!.rows.length > 0 ? 'started' : 'busy';
+  const [claim] = await db.$hot.writeBatch(statements);
+  return claim!.length > 0 ? 'started' : 'busy';
 }
 
-/** Writes the reply's text so far and its status: on the streaming path, so plain SQL. */
+/** Writes the reply's text so far and its status: on the streaming path, so a statement prepared once. */
 export async function updateReply(db: Db, id: string, update: { text: string; status: MessageRow['status'] }): Promise<void> {
-  await db.$client.execute({
-    sql: 'update messages set text = ?, status = ?, updated_at = ? where id = ?',
-    args: [update.text, update.status, Date.now(), id],
-  });
+  await db.$hot.run('update messages set text = ?, status = ?, updated_at = ? where id = ?', [update.text, update.status, Date.now(), id]);
 }
 
 /** Rewind: takes `fromSeq` and everything after it out of the conversation, keeping it in the history. */
