@@ -10,6 +10,7 @@ import { ROOT } from './paths.js';
 import { openDatabase, type Database } from './db/client.js';
 import { settleInterruptedReplies } from './db/queries/messages.js';
 import { createLogger, type Logger } from './logger.js';
+import { modelFetch } from './http/model-fetch.js';
 import { createBuiltinEngine, createLlmEngine, type PartnerEngine } from './practice/partner/partner-engine.js';
 import { formatProblem, loadScenarios } from './practice/scenarios/scenario-loader.js';
 import { KINDS } from './practice/criteria.js';
@@ -64,15 +65,15 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
   for (const problem of problems) logger.warn('scenario.invalid', { problem: formatProblem(problem) });
   logger.info('scenario.loaded', { count: scenarios.length, invalid: problems.length });
 
-  const engine: PartnerEngine = config.model
-    ? createLlmEngine({ ...config.model, fetch: options.fetch })
-    : createBuiltinEngine({ paceMs: config.builtinPaceMs });
+  // The model's calls go over node:http unless a test hands in its own fetch (see model-fetch.ts).
+  const fetch = options.fetch ?? modelFetch;
+  const engine: PartnerEngine = config.model ? createLlmEngine({ ...config.model, fetch }) : createBuiltinEngine({ paceMs: config.builtinPaceMs });
 
   // With a model configured, the judge adds a second, more careful read of each turn.
   const judge =
     config.model && config.judge
       ? createLlmJudge({
-          model: createJudgeModel({ ...config.model, fetch: options.fetch }),
+          model: createJudgeModel({ ...config.model, fetch }),
           modelName: config.model.model,
           cache: createJudgeCache(database.db),
           hybrid: true,
@@ -89,7 +90,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
     engine,
     label: scoreReply,
     judge,
-    rewriteModel: config.model ? createJudgeModel({ ...config.model, fetch: options.fetch }) : undefined,
+    rewriteModel: config.model ? createJudgeModel({ ...config.model, fetch }) : undefined,
     logger,
     modelTimeoutMs: config.modelTimeoutMs,
     token: config.token,

@@ -1,7 +1,9 @@
 /**
- * Rehearse's real app (in-memory libSQL, fixture scenarios, offline scorer) with its LLM
- * engine pointed at a fake upstream, plus a reader for what it stored.
+ * Rehearse's real app (libSQL, fixture scenarios, offline scorer) with its LLM engine pointed
+ * at a fake upstream over the same transport the server uses (`modelFetch`), plus a reader for
+ * what it stored.
  */
+import { modelFetch } from '../../server/http/model-fetch.js';
 import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -16,7 +18,7 @@ export interface StoredMessage {
 }
 
 export async function openLlmApp(upstream: FakeUpstream, { modelTimeoutMs = 5_000 }: { modelTimeoutMs?: number } = {}): Promise<TestApp> {
-  return createTestApp({ engine: createLlmEngine({ apiKey: 'test-key', baseURL: upstream.baseURL, model: 'fake-model' }), modelTimeoutMs });
+  return createTestApp({ engine: createLlmEngine({ apiKey: 'test-key', baseURL: upstream.baseURL, model: 'fake-model', fetch: modelFetch }), modelTimeoutMs });
 }
 
 /** Every stored message of the session, the superseded attempts included. */
