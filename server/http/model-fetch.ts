@@ -16,7 +16,15 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
+
+/**
+ * Network reads that arrive within this window after the first go to the provider as one
+ * chunk. A streamed reply is a read per token, and each chunk passes four web-stream stages in
+ * the provider (decode, split events, parse, map) before Rehearse sees it; batching a few
+ * reads makes those stages run once for several tokens. The first read of a body passes at
+ * once (the first word never waits), and the reply is sent on in ~40 ms batches anyway.
+ */
+const BATCH_MS = 25;
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true }),
@@ -65,7 +73,7 @@ export const modelFetch: typeof fetch = (input, init = {}) => {
       const noBody = status === 204 || status === 304 || init.method === 'HEAD';
       if (noBody) incoming.resume();
       resolve(
-        new Response(noBody ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>), {
+        new Response(noBody ? null : batchedBody(incoming, BATCH_MS), {
           status,
           statusText: incoming.statusMessage,
           headers,
@@ -87,4 +95,56 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   if (headers instanceof Headers) return Object.fromEntries(headers.entries());
   if (Array.isArray(headers)) return Object.fromEntries(headers);
   return headers as Record<string, string>;
+}
+
+/**
+ * The answer's body as a web stream whose chunks batch the network reads of `windowMs` (the
+ * first read at once). No backpressure: a model's reply is small and the provider reads it
+ * as fast as it comes. Cancelling the stream closes the connection's answer.
+ */
+function batchedBody(incoming: http.IncomingMessage, windowMs: number): ReadableStream<Uint8Array> {
+  let pending: Buffer[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let first = true;
+  let settled = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const flush = () => {
+    timer = undefined;
+    if (pending.length === 0 || settled) return;
+    controller.enqueue(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+    pending = [];
+  };
+  return new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      incoming.on('data', (chunk: Buffer) => {
+        pending.push(chunk);
+        if (first) {
+          first = false;
+          flush();
+        } else timer ??= setTimeout(flush, windowMs);
+      });
+      incoming.once('end', () => {
+        clearTimeout(timer);
+        flush();
+        if (!settled) controller.close();
+        settled = true;
+      });
+      const fail = (error: Error) => {
+        clearTimeout(timer);
+        if (!settled) controller.error(error);
+        settled = true;
+      };
+      incoming.once('error', fail);
+      // A connection that closes before its end with no error event still cuts the reply.
+      incoming.once('close', () => {
+        if (!incoming.complete) fail(incoming.errored ?? new Error("the model's answer was cut off"));
+      });
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      settled = true;
+      incoming.destroy(reason instanceof Error ? reason : undefined);
+    },
+  });
 }
