@@ -1,6 +1,7 @@
 /** Turns the results into the printed table and the goal verdicts. */
 import type { LevelResult } from './latency.js';
 import type { ScorerResult } from './scorer-throughput.js';
+import type { ReadFloor } from './read-floor.js';
 import { formatTable, round, verdict } from './stats.js';
 import type { ThroughputResult } from './throughput.js';
 
@@ -22,17 +23,20 @@ export const GOALS = {
 export interface Goal {
   goal: string;
   measured: string;
-  met: boolean;
+  /** Undefined for a row that informs (a floor) rather than a goal. */
+  met: boolean | undefined;
 }
 
 export function report({
   latency,
+  floor,
   throughput,
   throughputWorkers,
   scorer,
   settings,
 }: {
   latency: LevelResult[];
+  floor: ReadFloor;
   throughput: ThroughputResult;
   throughputWorkers: ThroughputResult;
   scorer: ScorerResult;
@@ -109,6 +113,11 @@ export function report({
       goal: `server CPU per streamed ${settings.tokens}-token turn ≤ ${GOALS.cpuMsPerTurn} ms`,
       measured: `${round(cpu, 2)} ms (at ${busiest.sessions} sessions)`,
       met: cpu <= GOALS.cpuMsPerTurn,
+    },
+    {
+      goal: `  … floor at ${fifty ? 50 : busiest.sessions} streams: reading it, bare node:http / provider`,
+      measured: `${round(floor.bareHttpMs, 2)} / ${round(floor.providerMs, 2)} ms (turn at 50 = ×${round((fifty ?? busiest).cpuMsPerTurn / floor.providerMs, 2)})`,
+      met: undefined,
     },
     {
       goal: `overhead TTFT p50 at ${top.sessions} ≤ ${GOALS.overheadP50Ms} ms`,

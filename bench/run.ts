@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startPacedUpstream } from './fake-openai.js';
 import { measureLatency } from './latency.js';
+import { measureReadFloor } from './read-floor.js';
 import { startRehearse } from './rehearse-instance.js';
 import { report } from './report.js';
 import { measureScorer } from './scorer-throughput.js';
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
       // Enough turns per repetition for a percentile at one session, two per session beyond.
       turnsPerSession: (level) => Math.max(2, Math.ceil((values.quick ? 10 : 20) / level)),
     });
+    const floorConcurrency = Math.min(50, Math.max(...levels));
+    log(`the floor: CPU to read a ${tokens}-token stream, ${floorConcurrency} at once, bare node:http and through the provider (${reps} repetitions)`);
+    const floor = await measureReadFloor({ endpoint: upstream.endpoint, baseURL: upstream.baseURL, concurrency: floorConcurrency, streamMs, reps });
     const latencyLogs = Object.fromEntries(llm.logCounts);
     const upstreamCalls = { streams: upstream.requests(), judge: upstream.judgeRequests() };
     await llm.close();
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
       machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemMb: Math.round(os.totalmem() / 2 ** 20) },
       settings: { reps, levels, tokens, paceMs, clients, turnsPerClient, quick: values.quick },
       latency,
+      floor,
       throughput,
       throughputWorkers,
       scorer,

@@ -28,6 +28,6 @@ export function formatTable(headers: string[], rows: (string | number)[][]): str
   return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-export function verdict(met: boolean): string {
-  return met ? 'met' : 'MISSED';
+export function verdict(met: boolean | undefined): string {
+  return met === undefined ? '' : met ? 'met' : 'MISSED';
 }

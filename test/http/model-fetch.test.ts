@@ -37,6 +37,27 @@ describe('modelFetch (the transport of the model calls)', () => {
     expect(await response.text()).toBe('data: one\n\ndata: two\n\n');
   });
 
+  it('passes the first read at once and batches the reads that follow (fewer chunks through the provider)', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write(`data: ${++sent}\n\n`);
+        if (sent === 12) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, 3);
+    });
+    const response = await modelFetch(url);
+    const chunks: string[] = [];
+    const decoder = new TextDecoder();
+    for await (const chunk of response.body!) chunks.push(decoder.decode(chunk));
+    expect(chunks[0]).toBe('data: 1\n\n');
+    expect(chunks.join('')).toBe(Array.from({ length: 12 }, (_, i) => `data: ${i + 1}\n\n`).join(''));
+    expect(chunks.length).toBeLessThan(12);
+  });
+
   it('rejects a refused connection as the global fetch does, so the provider retries it', async () => {
     const url = await serve(() => {});
     const closed = servers.pop()!;
