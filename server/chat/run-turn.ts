@@ -23,13 +23,16 @@ import { readTurnInput } from './turn-input.js';
 export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody): Promise<Response> {
   const input = readTurnInput(body);
   // The one read before the model call: the session and its whole conversation.
-  const { session, conversation: all } = await readTurnContext(ctx.db, sessionId);
+  const { session, conversation: all, streamingAt } = await readTurnContext(ctx.db, sessionId);
   if (!session) throw new AppError('not_found', `no session with id "${sessionId}"`);
   const scenario = ctx.scenarios.get(session.scenarioId);
   if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
   if (session.status === 'ended') throw new AppError('conflict', 'this session has ended; start a new one to practise again');
   const existing = all.find((m) => m.id === input.id);
   if (existing) return resendTurn(ctx, session, scenario, existing, all, input.regenerate);
+  // Seen in the one read, so the model is not called for a turn the write would refuse. The
+  // write's claim still decides a race between two turns that both get past this.
+  if (streamingAt !== null && streamingAt > Date.now() - staleAfterMs(ctx)) throw busy();
 
   const active = all.filter((m) => m.supersededAt === null);
   const context = active.filter((m) => m.role === 'assistant' && m.text).at(-1)?.text ?? '';
@@ -89,7 +92,7 @@ async function resendTurn(
   if (message.supersededAt) throw new AppError('conflict', 'that turn was rewound; send it as a new message');
   // The reply to this turn is the first message after it still in the conversation.
   const reply = all.find((m) => m.seq > message.seq && m.supersededAt === null && m.role === 'assistant');
-  if (reply?.status === 'streaming') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+  if (reply?.status === 'streaming') throw busy();
 
   const active = all.filter((m) => m.supersededAt === null);
   const upTo = active.filter((m) => m.seq <= message.seq);
@@ -121,8 +124,12 @@ function partnerCall(ctx: AppContext, ask: PartnerAsk): PartnerCall {
 }
 
 function rejectUnlessStarted(result: StartTurnResult): void {
-  if (result === 'busy') throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
+  if (result === 'busy') throw busy();
   if (result === 'taken') throw new AppError('conflict', 'message.id is already used by another message');
+}
+
+function busy(): AppError {
+  return new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
 }
 
 /**

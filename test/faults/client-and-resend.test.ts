@@ -85,6 +85,30 @@ describe('a client that goes away mid-stream', () => {
   });
 });
 
+describe('a new turn while a reply is streaming', () => {
+  it('is refused with 409 before the model is called, and the streaming reply is unharmed', async () => {
+    const words = wordsOf(10, 'slow');
+    upstream.script(streamWords(words, { paceMs: 30 }));
+    test = await openLlmApp(upstream);
+    const session = await startSession(test.app);
+    const first = await test.app.request(`/api/sessions/${session.id}/chat`, json({ message: userMessage(TURN) }));
+    expect(first.status).toBe(200);
+
+    const second = await test.app.request(`/api/sessions/${session.id}/chat`, json({ message: userMessage('And another thing.') }));
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('conflict');
+    expect((await readUiStream(first)).text).toBe(words.join(''));
+    // One call to the model: the refused turn never started one.
+    expect(upstream.requests).toHaveLength(1);
+    const messages = await storedMessages(test.app, session.id);
+    expect(messages.map((m) => [m.role, m.status])).toEqual([
+      ['assistant', 'complete'],
+      ['user', 'complete'],
+      ['assistant', 'complete'],
+    ]);
+  });
+});
+
 describe('the same message id sent twice', () => {
   it('stores one turn when the second arrives while the first is streaming', async () => {
     const words = wordsOf(8, 'once');

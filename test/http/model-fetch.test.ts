@@ -52,7 +52,8 @@ describe('modelFetch (the transport of the model calls)', () => {
     const response = await modelFetch(url);
     const chunks: string[] = [];
     const decoder = new TextDecoder();
-    for await (const chunk of response.body!) chunks.push(decoder.decode(chunk));
+    const reader = response.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(decoder.decode(read.value));
     expect(chunks[0]).toBe('data: 1\n\n');
     expect(chunks.join('')).toBe(Array.from({ length: 12 }, (_, i) => `data: ${i + 1}\n\n`).join(''));
     expect(chunks.length).toBeLessThan(12);

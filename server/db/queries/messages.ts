@@ -141,9 +141,16 @@ export async function listConversation(db: Db, sessionId: string): Promise<Conve
  * the conversation comes back as one JSON array built by SQLite: one row and one parse, rather
  * than a row object per message with a property per column.
  */
-export async function readTurnContext(db: Db, sessionId: string): Promise<{ session: SessionRow | undefined; conversation: ConversationMessage[] }> {
+export interface TurnContext {
+  session: SessionRow | undefined;
+  conversation: ConversationMessage[];
+  /** When a reply of the session still marked `streaming` was last written (ms), or null. */
+  streamingAt: number | null;
+}
+
+export async function readTurnContext(db: Db, sessionId: string): Promise<TurnContext> {
   const [row] = await db.$hot.rows(TURN_CONTEXT_SQL, [sessionId]);
-  if (!row) return { session: undefined, conversation: [] };
+  if (!row) return { session: undefined, conversation: [], streamingAt: null };
   const session: SessionRow = {
     id: row[0] as string,
     scenarioId: row[1] as string,
@@ -169,7 +176,7 @@ export async function readTurnContext(db: Db, sessionId: string): Promise<{ sess
   });
   // json_group_array keeps the order rows arrive in; sorting here makes it a promise.
   conversation.sort((a, b) => a.seq - b.seq);
-  return { session, conversation };
+  return { session, conversation, streamingAt: row[7] === null ? null : Number(row[7]) };
 }
 
 type PackedMessage = [
@@ -195,7 +202,8 @@ const TURN_CONTEXT_SQL = `
     (select json_group_array(json_array(m.id, m.seq, m.role, m.text, m.status, m.source, m.superseded_at, json(${packedRead('c', false)}), json(${packedRead('j', true)})))
       from (select * from messages where session_id = s.id order by seq) m
       left join coach_reads c on c.message_id = m.id and c.scorer = 'offline'
-      left join coach_reads j on j.message_id = m.id and j.scorer <> 'offline')
+      left join coach_reads j on j.message_id = m.id and j.scorer <> 'offline'),
+    (select max(updated_at) from messages where session_id = s.id and status = 'streaming')
   from sessions s
   where s.id = ?`;
 
