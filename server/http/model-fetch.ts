@@ -18,13 +18,17 @@ import http from 'node:http';
 import https from 'node:https';
 
 /**
- * Network reads that arrive within this window after the first go to the provider as one
- * chunk. A streamed reply is a read per token, and each chunk passes four web-stream stages in
- * the provider (decode, split events, parse, map) before Rehearse sees it; batching a few
- * reads makes those stages run once for several tokens. The first read of a body passes at
- * once (the first word never waits), and the reply is sent on in ~40 ms batches anyway.
+ * Network reads that arrive within this window of the last one passed on go to the provider
+ * as one chunk. A streamed reply is a read per token, and each chunk passes four web-stream
+ * stages in the provider (decode, split events, parse, map) before Rehearse sees it; batching
+ * a few reads makes those stages run once for several tokens. The first word never waits:
+ * every read passes at once until one carries text (a model often sends its role alone just
+ * before the first token), and so does a read after a quiet spell as long as the window. The
+ * reply is sent on to the browser in ~40 ms batches anyway.
  */
 const BATCH_MS = 25;
+/** Text in a Chat Completions (`"content":"…`) or Responses (`"delta":"…`) event. */
+const CARRIES_TEXT = /"(?:content|delta)":"[^"]/;
 
 const agents = {
   'http:': new http.Agent({ keepAlive: true }),
@@ -98,19 +102,21 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
 }
 
 /**
- * The answer's body as a web stream whose chunks batch the network reads of `windowMs` (the
- * first read at once). No backpressure: a model's reply is small and the provider reads it
+ * The answer's body as a web stream whose chunks batch the network reads of `windowMs` (see
+ * BATCH_MS for when a read passes at once). No backpressure: a model's reply is small and the provider reads it
  * as fast as it comes. Cancelling the stream closes the connection's answer.
  */
 function batchedBody(incoming: http.IncomingMessage, windowMs: number): ReadableStream<Uint8Array> {
   let pending: Buffer[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let first = true;
+  let textSeen = false;
+  let lastPassed = 0;
   let settled = false;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const flush = () => {
     timer = undefined;
     if (pending.length === 0 || settled) return;
+    lastPassed = performance.now();
     controller.enqueue(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
     pending = [];
   };
@@ -119,10 +125,12 @@ function batchedBody(incoming: http.IncomingMessage, windowMs: number): Readable
       controller = c;
       incoming.on('data', (chunk: Buffer) => {
         pending.push(chunk);
-        if (first) {
-          first = false;
-          flush();
-        } else timer ??= setTimeout(flush, windowMs);
+        if (timer) return;
+        const early = !textSeen;
+        if (early) textSeen = CARRIES_TEXT.test(chunk.toString('latin1'));
+        const wait = early ? 0 : lastPassed + windowMs - performance.now();
+        if (wait <= 0) flush();
+        else timer = setTimeout(flush, wait);
       });
       incoming.once('end', () => {
         clearTimeout(timer);
