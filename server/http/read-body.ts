@@ -12,10 +12,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new AppError('unsupported_media_type', 'send the body as JSON (Content-Type: application/json)');
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const length = c.req.header('content-length');
+  if (Number(length ?? 0) > MAX_BODY_BYTES) throw tooLarge();
 
-  const bytes = await readLimited(c.req.raw, MAX_BODY_BYTES);
+  // With a declared length (Node's parser holds the body to it), read it whole: the Node
+  // adapter then reads the socket directly, without building a web stream for ~1 ms a turn.
+  // Without one (chunked), read it as a stream and stop at the limit.
+  const bytes = length !== undefined ? new Uint8Array(await c.req.raw.arrayBuffer()) : await readLimited(c.req.raw, MAX_BODY_BYTES);
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
   let text: string;
   try {
     text = utf8.decode(bytes);
