@@ -199,11 +199,12 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
     !!concern &&
     !state.hiddenConcernReached &&
     turn.labels.some((label) => concern.unlockedBy.includes(label)) &&
-    state.trust + gain + loss >= concern.minTrust;
+    state.trust + Math.min(gain, rules.riseCap) + loss >= concern.minTrust;
   if (revealedHiddenConcern) gain += concern.trustBonus * scale.positive;
-  // Only a later turn can answer what the partner revealed.
+  // Only a later turn can answer what the partner revealed; being answered on the real thing counts like being asked.
   const answeredHiddenConcern =
     !!concern && state.arc.hiddenConcernTurn !== null && state.arc.answeredTurn === null && turn.labels.some((l) => concern.answeredBy.includes(l));
+  if (answeredHiddenConcern) gain += concern.trustBonus * scale.positive;
 
   // Rising is capped; falling is not.
   const capped = gain > rules.riseCap;
@@ -273,7 +274,16 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
       ...(repair ? { repair: repair.kind } : {}),
       capped,
       heldBack,
-      reason: explainTrustChange({ before: state.trust, after: trust, contributions, revealed: revealedHiddenConcern, testOutcome, heldBack, capped }),
+      reason: explainTrustChange({
+        before: state.trust,
+        after: trust,
+        contributions,
+        revealed: revealedHiddenConcern,
+        answered: answeredHiddenConcern,
+        testOutcome,
+        heldBack,
+        capped,
+      }),
     },
   };
 }

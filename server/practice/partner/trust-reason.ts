@@ -11,6 +11,8 @@ export interface TrustChange {
   after: number;
   contributions: { criterion: Criterion; delta: number }[];
   revealed: boolean;
+  /** This turn answered the hidden concern revealed earlier. */
+  answered: boolean;
   /** How this turn met a pushback, if the partner had just pushed back. */
   testOutcome?: Exclude<PushbackOutcome, 'open'>;
   /** Trust would have reached the resolve level but the arc is not complete. */
@@ -19,7 +21,7 @@ export interface TrustChange {
   capped: boolean;
 }
 
-export function explainTrustChange({ before, after, contributions, revealed, testOutcome, heldBack, capped }: TrustChange): string {
+export function explainTrustChange({ before, after, contributions, revealed, answered, testOutcome, heldBack, capped }: TrustChange): string {
   const ranked = [...contributions].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
   const helped = ranked.filter((c) => c.delta > 0).map((c) => CRITERION_LABELS[c.criterion]);
   const hurt = ranked.filter((c) => c.delta < 0).map((c) => CRITERION_LABELS[c.criterion]);
@@ -27,6 +29,7 @@ export function explainTrustChange({ before, after, contributions, revealed, tes
   let line: string;
   if (testOutcome === 'broke') line = `trust fell: they tested you and you ${list(hurt) || 'slipped'} — the trust you had just gained is gone`;
   else if (after > before && revealed) line = `trust rose: they opened up about what is really going on${helped.length ? ` — you ${list(helped)}` : ''}`;
+  else if (after >= before && answered) line = `trust ${after > before ? 'rose' : 'held'}: you answered what they told you is underneath`;
   else if (after > before) line = `trust rose: you ${list(helped)}${hurt.length ? `, though you ${list(hurt)}` : ''}`;
   else if (after < before) line = `trust fell: you ${list(hurt)}${helped.length ? `, even though you ${list(helped)}` : ''}`;
   else if (hurt.length && helped.length) line = `trust held: you ${list(helped)}, but you ${list(hurt)}`;
