@@ -193,7 +193,7 @@ async function checkArc(
 
   // The same excuse at the first turn, and after the generic script's first turns (just short of the minimum).
   const early = await playScript(scenario, engine, label, [excuse]);
-  const progress = genericScript(scenario.kind, Math.max(1, rules.minTurns - 2));
+  const progress = genericScript(scenario.kind, Math.max(2, rules.minTurns - 2));
   const late = await playScript(scenario, engine, label, [...progress, excuse]);
   const excuseCost = { early: round(early.turns[0]!.setbackCost), late: round(late.turns.at(-1)!.setbackCost) };
   check(

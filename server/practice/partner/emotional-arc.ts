@@ -18,7 +18,9 @@
  *   does not wait for it; a hard partner tests twice ("You said that last time.").
  * - Losses are never capped, and a setback after progress costs ×(1 + 1.5·progress): trust that
  *   was rebuilt is lost faster than it was gained, so an excuse at the brink of resolution costs
- *   up to 2.5 times what it would at the start.
+ *   up to 2.5 times what it would at the start. A red flag in answer to a pushback also loses
+ *   what the tested turn gained: the doubt was confirmed. (An extra multiplier on top was tried
+ *   and dropped: one excuse from halfway took a moderate partner to zero, past recovery.)
  */
 import type { Scenario } from '../scenarios/scenario-schema.js';
 
@@ -43,8 +45,6 @@ export const ARC_RULES: Record<Difficulty, ArcRules> = {
 
 /** A setback after progress: ×(1 + SETBACK_GROWTH · progress). */
 export const SETBACK_GROWTH = 1.5;
-/** A red flag in the turn that answers a pushback confirms the partner's doubt. */
-export const BROKEN_TEST_SCALE = 1.5;
 /** The partner tests a good turn only once it has started to believe (progress at least this). */
 export const PUSHBACK_FROM_PROGRESS = 0.3;
 

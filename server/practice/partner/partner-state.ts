@@ -15,7 +15,7 @@ import { labelWeight, type LabelScores } from '../confidence.js';
 import type { EvidenceSpan } from '../scoring/scorer.js';
 import type { Need, Scenario } from '../scenarios/scenario-schema.js';
 import type { ArcWait, PushbackOutcome } from './arc-stages.js';
-import { BROKEN_TEST_SCALE, PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
+import { PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
 import { readRepair, type RepairKind } from './repair-worth.js';
 import { explainTrustChange } from './trust-reason.js';
 
@@ -163,7 +163,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
   const ownershipNow = turn.labels.includes('takes_responsibility');
   const openTest = state.arc.pushbacks.at(-1)?.outcome === 'open' ? state.arc.pushbacks.at(-1) : undefined;
   // Trust that was rebuilt is lost faster than it was gained.
-  const setback = setbackScale(trustProgress(scenario, state.trust)) * (openTest ? BROKEN_TEST_SCALE : 1);
+  const setback = setbackScale(trustProgress(scenario, state.trust));
   let repair: ReturnType<typeof readRepair> | undefined;
 
   for (const criterion of new Set(turn.labels)) {
