@@ -16,7 +16,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const BASELINE = path.join(ROOT, 'evals/baselines/partner-suite.json');
 
 /** Per scenario: turns the strong and generic scripts took to resolve, and where excuses left trust. */
-type Baseline = Record<string, { strongTurns: number | null; excusesFinalTrust: number | null; genericTurns?: number | null }>;
+export type Baseline = Record<string, { strongTurns: number | null; excusesFinalTrust: number | null; genericTurns?: number | null }>;
 
 export interface SuiteOptions {
   engine: 'builtin' | 'llm';
@@ -101,7 +101,7 @@ async function writeBaseline(results: ScenarioSuiteResult[], previous: Baseline)
  * A strong script that needs more turns, excuses that leave more trust, or a generic script
  * that wins the partner back sooner, than the baseline: each makes practice worse.
  */
-function findRegressions(results: ScenarioSuiteResult[], baseline: Baseline): string[] {
+export function findRegressions(results: ScenarioSuiteResult[], baseline: Baseline): string[] {
   const out: string[] = [];
   for (const r of results) {
     const base = baseline[r.scenarioId];
