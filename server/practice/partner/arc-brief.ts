@@ -90,6 +90,7 @@ export function arcInstructions(brief: ArcBrief, partnerName: string): string[] 
         ? `Their latest message set you back (trust ${brief.trustBefore} → ${brief.trust}). Let it show; what was rebuilt is lost faster than it was gained.`
         : `Their latest message did not move you (trust stays at ${brief.trust}). Do not warm up on your own.`,
   );
+  lines.push(`No single message moves you more than ${brief.riseCap} points of trust, however good; a setback can move you much further.`);
   if (brief.testOutcome === 'held') lines.push('You tested them and they held steady without excuses. You can believe them a little more.');
   if (brief.testOutcome === 'broke') lines.push('You tested them and they slipped back into defending themselves. That confirms your doubt: pull back.');
   if (brief.tests.required > 0) {
