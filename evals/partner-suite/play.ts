@@ -16,6 +16,16 @@ export interface PlayedTurn {
   trustAfter: number;
   reply: string;
   resolved: boolean;
+  /** The conversation resolved on this turn. */
+  resolvedNow: boolean;
+  /** The partner's reply to this turn revealed the hidden concern. */
+  revealed: boolean;
+  /** The partner's reply to this turn tested it (the pushback line the state chose). */
+  pushback: string | null;
+  /** How this turn met the partner's previous pushback, if there was one. */
+  testOutcome: 'held' | 'broke' | null;
+  /** What this turn's red flags cost, before the floor at zero (0 when it had none). */
+  setbackCost: number;
 }
 
 export interface PlayedConversation {
@@ -48,7 +58,20 @@ export async function playScript(scenario: Scenario, engine: PartnerEngine, labe
     context = reply;
     if (state.resolved && resolvedAt === null) resolvedAt = turns.length + 1;
     const { read } = taken;
-    turns.push({ text, labels: read.labels, trustBefore: read.trustBefore, trustAfter: read.trustAfter, reply, resolved: state.resolved });
+    const effect = state.last!;
+    turns.push({
+      text,
+      labels: read.labels,
+      trustBefore: read.trustBefore,
+      trustAfter: read.trustAfter,
+      reply,
+      resolved: state.resolved,
+      resolvedNow: effect.resolvedNow,
+      revealed: effect.revealedHiddenConcern,
+      pushback: effect.pushback ?? null,
+      testOutcome: effect.testOutcome ?? null,
+      setbackCost: -effect.contributions.reduce((sum, c) => sum + Math.min(0, c.delta), 0),
+    });
   }
   return { turns, state: state!, resolvedAt };
 }

@@ -9,7 +9,9 @@ import { foldPartnerState, initialPartnerState, stepPartnerState } from '../../s
 import { partnerSystemPrompt } from '../../server/practice/partner/partner-prompt.js';
 import type { Kind } from '../../server/practice/criteria.js';
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
-import { playScript, type PlayedTurn } from './play.js';
+import { arcRules } from '../../server/practice/partner/emotional-arc.js';
+import { genericScript } from './generic-scripts.js';
+import { playScript, type PlayedConversation, type PlayedTurn } from './play.js';
 import { FRAME_PROBES, readScripts } from './scripts.js';
 
 export interface SuiteCheck {
@@ -24,8 +26,14 @@ export interface ScenarioSuiteResult {
   /** Turns the strong script needed to resolve; null when it did not. */
   strongTurns: number | null;
   excusesFinalTrust: number | null;
+  /** Turns the generic textbook script needed to resolve; null when it did not within the budget. */
+  genericTurns: number | null;
+  /** The fewest turns this partner can resolve in (its difficulty's minimum, or the scenario's own). */
+  minTurns: number;
+  /** What the same excuse cost at the first turn, and after the generic script's progress. */
+  excuseCost: { early: number; late: number } | null;
   /** The scripted conversations as played, for `--verbose`. */
-  played: { strong: PlayedTurn[]; excuses: PlayedTurn[] };
+  played: { strong: PlayedTurn[]; generic: PlayedTurn[]; excuses: PlayedTurn[] };
 }
 
 /** Generic probes: the scorer must read them as the named move for the check to mean anything. */
@@ -75,7 +83,16 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
   const read = await readScripts(scriptsDir, scenario.id);
   if ('error' in read) {
     check('has scripts', false, read.error);
-    return { scenarioId: scenario.id, checks, strongTurns: null, excusesFinalTrust: null, played: { strong: [], excuses: [] } };
+    return {
+      scenarioId: scenario.id,
+      checks,
+      strongTurns: null,
+      excusesFinalTrust: null,
+      genericTurns: null,
+      minTurns: arcRules(scenario).minTurns,
+      excuseCost: null,
+      played: { strong: [], generic: [], excuses: [] },
+    };
   }
   const { scripts } = read;
 
@@ -92,6 +109,7 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
       strong.state.hiddenConcernReached ? 'reached' : 'never reached: no open question or reflection landed with enough trust',
     );
   }
+  const arc = await checkArc(scenario, engine, label, scripts.excuses[0]!, strong, check);
   const excuses = await playScript(scenario, engine, label, scripts.excuses);
   check(
     'a script of excuses never resolves',
@@ -130,8 +148,73 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
     checks,
     strongTurns: strong.resolvedAt,
     excusesFinalTrust: excuses.state.trust,
-    played: { strong: strong.turns, excuses: excuses.turns },
+    genericTurns: arc.generic.resolvedAt,
+    minTurns: arcRules(scenario).minTurns,
+    excuseCost: arc.excuseCost,
+    played: { strong: strong.turns, generic: arc.generic.turns, excuses: excuses.turns },
   };
+}
+
+/**
+ * The partner is hard to win back (issue 12): a generic textbook script never resolves
+ * before the minimum, no reply that reveals the hidden concern resolves, no turn adds more
+ * than the difficulty's cap, an excuse after progress costs more than at the start, and a
+ * moderate or hard partner tests the apology at least once.
+ */
+async function checkArc(
+  scenario: Scenario,
+  engine: PartnerEngine,
+  label: Labeller,
+  excuse: string,
+  strong: PlayedConversation,
+  check: (name: string, pass: boolean, detail: string) => void,
+): Promise<{ generic: PlayedConversation; excuseCost: { early: number; late: number } }> {
+  const rules = arcRules(scenario);
+  const generic = await playScript(scenario, engine, label, genericScript(scenario.kind, scenario.turnBudget));
+  check(
+    'a generic textbook script never resolves before the minimum',
+    generic.resolvedAt === null || generic.resolvedAt >= rules.minTurns,
+    `${generic.resolvedAt ? `resolved at turn ${generic.resolvedAt}` : 'did not resolve'} (minimum ${rules.minTurns}); trust path ${generic.state.trustPath.join(' → ')}`,
+  );
+
+  const revealing = [...strong.turns, ...generic.turns].filter((t) => t.revealed);
+  check(
+    'the reply that reveals the hidden concern never resolves',
+    revealing.every((t) => !t.resolvedNow),
+    revealing.length ? `${revealing.length} reveals, none resolving` : 'no reveal in the strong or generic script',
+  );
+
+  const overCap = [...strong.turns, ...generic.turns].filter((t) => t.trustAfter - t.trustBefore > rules.riseCap);
+  check(
+    'no turn adds more trust than the difficulty allows',
+    overCap.length === 0,
+    overCap.length ? overCap.map((t) => `${t.trustBefore} → ${t.trustAfter}`).join('; ') : `every rise at most ${rules.riseCap}`,
+  );
+
+  // The same excuse at the first turn, and after the generic script's first turns (just short of the minimum).
+  const early = await playScript(scenario, engine, label, [excuse]);
+  const progress = genericScript(scenario.kind, Math.max(2, rules.minTurns - 2));
+  const late = await playScript(scenario, engine, label, [...progress, excuse]);
+  const excuseCost = { early: round(early.turns[0]!.setbackCost), late: round(late.turns.at(-1)!.setbackCost) };
+  check(
+    'an excuse after progress costs more than at the start',
+    excuseCost.early > 0 && excuseCost.late > excuseCost.early,
+    `"${excuse}" costs ${excuseCost.early} at turn 1 and ${excuseCost.late} at turn ${progress.length + 1} (trust ${late.turns.at(-1)!.trustBefore} → ${late.turns.at(-1)!.trustAfter})`,
+  );
+
+  if (scenario.difficulty >= 2) {
+    const tested = [strong, generic].map((played) => played.turns.filter((t) => t.pushback !== null).length);
+    check(
+      'a moderate or hard partner pushes back at least once',
+      tested.every((n) => n >= 1),
+      `pushbacks: strong script ${tested[0]}, generic script ${tested[1]}`,
+    );
+  }
+  return { generic, excuseCost };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 /**

@@ -15,7 +15,8 @@ import { runScenarioSuite, type ScenarioSuiteResult } from './run-suite.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BASELINE = path.join(ROOT, 'evals/baselines/partner-suite.json');
 
-type Baseline = Record<string, { strongTurns: number | null; excusesFinalTrust: number | null }>;
+/** Per scenario: turns the strong and generic scripts took to resolve, and where excuses left trust. */
+export type Baseline = Record<string, { strongTurns: number | null; excusesFinalTrust: number | null; genericTurns?: number | null }>;
 
 export interface SuiteOptions {
   engine: 'builtin' | 'llm';
@@ -54,7 +55,7 @@ export async function suiteCommand(options: SuiteOptions): Promise<number> {
     for (const result of results) {
       const ok = result.checks.every((c) => c.pass);
       process.stdout.write(
-        `${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, excuses end at trust ${result.excusesFinalTrust ?? '-'})\n`,
+        `${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, generic: ${result.genericTurns ?? '-'} (min ${result.minTurns}), excuse costs ${result.excuseCost ? `${result.excuseCost.early} → ${result.excuseCost.late}` : '-'}, excuses end at trust ${result.excusesFinalTrust ?? '-'})\n`,
       );
       for (const c of result.checks) if (!c.pass || !ok || options.verbose) process.stdout.write(`  ${c.pass ? 'ok ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
       if (options.verbose) {
@@ -91,19 +92,27 @@ async function readBaseline(): Promise<Baseline> {
 
 async function writeBaseline(results: ScenarioSuiteResult[], previous: Baseline): Promise<void> {
   const next: Baseline = { ...previous };
-  for (const r of results) next[r.scenarioId] = { strongTurns: r.strongTurns, excusesFinalTrust: r.excusesFinalTrust };
+  for (const r of results) next[r.scenarioId] = { strongTurns: r.strongTurns, excusesFinalTrust: r.excusesFinalTrust, genericTurns: r.genericTurns };
   await mkdir(path.dirname(BASELINE), { recursive: true });
   await writeFile(BASELINE, `${JSON.stringify(next, null, 2)}\n`);
 }
 
-/** A strong script that needs more turns, or excuses that leave more trust, than the baseline. */
-function findRegressions(results: ScenarioSuiteResult[], baseline: Baseline): string[] {
+/**
+ * A strong script that needs more turns, excuses that leave more trust, or a generic script
+ * that wins the partner back sooner, than the baseline: each makes practice worse.
+ */
+export function findRegressions(results: ScenarioSuiteResult[], baseline: Baseline): string[] {
   const out: string[] = [];
   for (const r of results) {
     const base = baseline[r.scenarioId];
     if (!base) continue;
     if (base.strongTurns !== null && (r.strongTurns === null || r.strongTurns > base.strongTurns)) {
       out.push(`${r.scenarioId}: the strong script took ${r.strongTurns ?? 'more than all its'} turns (baseline ${base.strongTurns})`);
+    }
+    if (base.genericTurns !== undefined && r.genericTurns !== null && (base.genericTurns === null || r.genericTurns < base.genericTurns)) {
+      out.push(
+        `${r.scenarioId}: the generic script resolved at turn ${r.genericTurns} (baseline ${base.genericTurns ?? 'never'}): the partner became easier to win back`,
+      );
     }
     if (base.excusesFinalTrust !== null && r.excusesFinalTrust !== null && r.excusesFinalTrust > base.excusesFinalTrust + 5) {
       out.push(`${r.scenarioId}: excuses ended at trust ${r.excusesFinalTrust} (baseline ${base.excusesFinalTrust})`);

@@ -3,6 +3,7 @@
  * app imports the inferred types, so the two sides cannot drift apart.
  */
 import { z } from 'zod';
+import { arcSummarySchema } from '../practice/coach/arc-schema.js';
 import { scorecardSchema } from '../practice/coach/scorecard.js';
 import { turnReadSchema } from '../practice/coach/turn-coach.js';
 import { MESSAGE_STATUSES, SESSION_STATUSES } from '../db/statuses.js';
@@ -91,6 +92,8 @@ export const sessionSchema = z.object({
   status: sessionStatusSchema,
   trust: z.number(),
   resolveAt: z.number(),
+  /** The partner's arc so far (null when the scenario is no longer installed). */
+  arc: arcSummarySchema.nullable(),
   safetyFlagged: z.boolean(),
   createdAt: z.string(),
   messages: z.array(messageSchema),
@@ -156,6 +159,8 @@ export const replyMetadataSchema = z.object({
   /** The LLM judge is reading this turn; its read replaces the coach's once stored (GET the session). */
   judgePending: z.boolean().optional(),
   status: messageStatusSchema.optional(),
+  /** The partner's arc after this turn: stages passed, pushbacks, what it still waits for. */
+  arc: arcSummarySchema.optional(),
 });
 export type ReplyMetadata = z.infer<typeof replyMetadataSchema>;
 

@@ -11,6 +11,7 @@ import { presentCoachRead } from '../api/present.js';
 import { readTurnContext, startRetry, startTurn, type ConversationMessage, type StartTurnResult } from '../db/queries/messages.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { summariseArc } from '../practice/partner/arc-stages.js';
 import type { PartnerCall } from '../practice/partner/partner-engine.js';
 import { createScriptedModel } from '../practice/partner/scripted-stream.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
@@ -72,6 +73,7 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
     coach: presentCoachRead(read),
     trust: read.trustAfter,
     sessionStatus: resolves ? 'resolved' : session.status,
+    arc: summariseArc(state),
     ...(concern ? { safety: true } : {}),
     ...(ctx.judge && !concern ? { judgePending: true } : {}),
   };
@@ -102,6 +104,7 @@ async function resendTurn(
     ...(message.coach ? { coach: presentCoachRead(message.coach) } : {}),
     trust: taken.state.trust,
     sessionStatus: session.status,
+    arc: summariseArc(taken.state),
   };
   if (reply?.status === 'complete' && !regenerate) return replayReply(reply, metadata);
 

@@ -11,19 +11,22 @@ import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
 import { requireSession } from '../http/require-session.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
+import { summariseArc } from '../practice/partner/arc-stages.js';
 import { foldPartnerState } from '../practice/partner/partner-state.js';
 
 async function loadSessionView(ctx: AppContext, session: SessionRow, includeSuperseded = false): Promise<ApiSession> {
   const scenario = ctx.scenarios.get(session.scenarioId);
   const all = await listMessages(ctx.db, session.id, { includeSuperseded });
   const active = all.filter((m) => m.supersededAt === null);
-  const trust = scenario ? foldPartnerState(scenario, labelledTurns(active)).trust : (active.filter((m) => m.coach).at(-1)?.coach?.trustAfter ?? 0);
+  const state = scenario ? foldPartnerState(scenario, labelledTurns(active)) : undefined;
+  const trust = state ? state.trust : (active.filter((m) => m.coach).at(-1)?.coach?.trustAfter ?? 0);
   return {
     id: session.id,
     scenarioId: session.scenarioId,
     status: session.status,
     trust,
     resolveAt: scenario?.trust.resolveAt ?? 100,
+    arc: state ? summariseArc(state) : null,
     safetyFlagged: session.safetyFlaggedAt !== null,
     createdAt: session.createdAt.toISOString(),
     messages: all.map(presentMessage),

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runScenarioSuite } from '../../evals/partner-suite/run-suite.js';
+import { runScenarioSuite, type ScenarioSuiteResult } from '../../evals/partner-suite/run-suite.js';
+import { findRegressions } from '../../evals/partner-suite/suite-command.js';
 import { createBuiltinEngine } from '../../server/practice/partner/partner-engine.js';
 import { loadScenarios } from '../../server/practice/scenarios/scenario-loader.js';
 import { scoreReply } from '../../server/practice/scoring/offline-scorer.js';
@@ -38,5 +39,27 @@ describe('the partner suites', () => {
     };
     const result = await runScenarioSuite(lenient, engine, scoreReply, path.join(ROOT, 'evals/suites/scripts'));
     expect(result.checks.find((c) => c.name === 'a script of excuses never resolves')!.pass).toBe(false);
+  });
+});
+
+describe('the suite baseline', () => {
+  const result = (genericTurns: number | null, strongTurns: number | null = 6): ScenarioSuiteResult => ({
+    scenarioId: 'x',
+    checks: [],
+    strongTurns,
+    excusesFinalTrust: 0,
+    genericTurns,
+    minTurns: 5,
+    excuseCost: null,
+    played: { strong: [], generic: [], excuses: [] },
+  });
+
+  it('fails CI when the generic script wins the partner back sooner than the baseline, or a strong script needs more turns', () => {
+    const baseline = { x: { strongTurns: 6, excusesFinalTrust: 0, genericTurns: 7 } };
+    expect(findRegressions([result(7)], baseline)).toEqual([]);
+    expect(findRegressions([result(null)], baseline)).toEqual([]);
+    expect(findRegressions([result(5)], baseline)[0]).toMatch(/generic script resolved at turn 5 \(baseline 7\)/);
+    expect(findRegressions([result(5)], { x: { strongTurns: 6, excusesFinalTrust: 0, genericTurns: null } })[0]).toMatch(/baseline never/);
+    expect(findRegressions([result(7, 8)], baseline)[0]).toMatch(/strong script took 8 turns/);
   });
 });

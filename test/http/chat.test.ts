@@ -158,12 +158,25 @@ describe('POST /api/sessions/:id/chat', () => {
       'What has it been like for you, these last months with your dad?',
       "It makes sense you feel you've been carrying everything alone. I'm sorry I wasn't there, that's on me.",
       'From now on I will set two alarms and be at arrivals early. What else would help?',
+      "Of course you're angry. You've been carrying everything on your own since your dad got sick, and I added to it.",
     ];
+    const statuses: string[] = [];
     let last: Record<string, unknown>[] = [];
-    for (const text of turns) last = (await readUiStream(await sendTurn(app, session.id, text))).parts;
+    for (const text of turns) {
+      last = (await readUiStream(await sendTurn(app, session.id, text))).parts;
+      statuses.push((last.find((p) => p.type === 'start') as { messageMetadata: { sessionStatus: string } }).messageMetadata.sessionStatus);
+    }
+    // A moderate partner is not won back before the fifth turn, however good the first four.
+    expect(statuses).toEqual(['active', 'active', 'active', 'active', 'resolved']);
     const stored = await (await app.request(`/api/sessions/${session.id}`)).json();
     expect(stored.status).toBe('resolved');
-    const start = last.find((p) => p.type === 'start') as { messageMetadata: { sessionStatus: string } };
-    expect(start.messageMetadata.sessionStatus).toBe('resolved');
+    expect(stored.arc).toMatchObject({ resolvedTurn: 5, waitingFor: [] });
+    const start = last.find((p) => p.type === 'start') as { messageMetadata: { arc: { resolvedTurn: number; stages: { stage: string }[] } } };
+    expect(start.messageMetadata.arc.resolvedTurn).toBe(5);
+    expect(start.messageMetadata.arc.stages.map((s) => s.stage)).toContain('resolved');
+    const card = await (await app.request(`/api/sessions/${session.id}/scorecard`)).json();
+    expect(card).toMatchObject({ resolvedTurn: 5, arc: { resolvedTurn: 5 } });
+    expect(card.hiddenConcernTurn).toBe(4);
+    expect(card.resolvedTurn).toBeGreaterThan(card.hiddenConcernTurn);
   });
 });

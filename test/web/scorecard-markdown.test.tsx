@@ -13,6 +13,19 @@ const card: ApiScorecard = {
   turns: 2,
   resolved: false,
   hiddenConcernReached: false,
+  hiddenConcernTurn: null,
+  resolvedTurn: null,
+  arc: {
+    stages: [
+      { stage: 'reached', turn: 1 },
+      { stage: 'tested', turn: 1 },
+    ],
+    pushbacks: [{ turn: 1, line: 'Listen, man. Sorry is easy.', outcome: 'broke' }],
+    minTurns: 5,
+    hiddenConcernTurn: null,
+    resolvedTurn: null,
+    waitingFor: ['time', 'test'],
+  },
   criteria: {
     acknowledges_harm: { met: true, count: 1, evidence: ['I scraped your van'], where: [] },
     takes_responsibility: none,
@@ -35,6 +48,12 @@ afterEach(() => vi.restoreAllMocks());
 describe('the scorecard as Markdown', () => {
   const date = new Date('2026-03-04T10:00:00Z');
   const md = buildScorecardMarkdown(card, { title: 'The scrape on the borrowed van', partnerName: 'Kwame', date });
+
+  it('tells how the conversation moved: the stages passed and how a pushback was met', () => {
+    expect(md).toContain('## How the conversation moved');
+    expect(md).toContain('- they tested it (after turn 1)');
+    expect(md).toContain('Kwame pushed back after turn 1: “Listen, man. Sorry is easy.” — you defended yourself');
+  });
 
   it('has the title, the outcome and the trust path', () => {
     expect(md.startsWith('# Rehearse scorecard: The scrape on the borrowed van\n')).toBe(true);

@@ -91,7 +91,14 @@ function summarise(scenario: Scenario, state: PartnerState | undefined): string 
   if (!state) return `trust path: ${scenario.trust.start} (no turns)`;
   const lines = [`trust path: ${state.trustPath.join(' → ')}`];
   lines.push(state.resolved ? `resolved (resolve level ${scenario.trust.resolveAt})` : `not resolved (needs ${scenario.trust.resolveAt})`);
-  if (scenario.hiddenConcern) lines.push(state.hiddenConcernReached ? 'the hidden concern came out' : 'the hidden concern never came out');
+  if (scenario.hiddenConcern) {
+    lines.push(
+      state.arc.hiddenConcernTurn === null
+        ? 'the hidden concern never came out'
+        : `the hidden concern came out after turn ${state.arc.hiddenConcernTurn}${state.arc.answeredTurn ? `, answered at turn ${state.arc.answeredTurn}` : ', never answered'}`,
+    );
+  }
+  for (const p of state.arc.pushbacks) lines.push(`pushed back after turn ${p.turn}: "${p.line}" — ${p.outcome === 'open' ? 'not answered' : p.outcome}`);
   const missing = missingNeeds(scenario, state);
   for (const need of missing) lines.push(`still missing: ${need.tip ?? need.says}`);
   return lines.join('\n');

@@ -70,7 +70,7 @@ export function scaffoldScenario(answers: ScaffoldAnswers): string {
 id: ${answers.id}
 title: ${q(answers.title)}
 kind: ${kind}              # apology | listening | draft
-difficulty: ${answers.difficulty}            # 1 forgiving, 2 realistic, 3 demanding (needs the hidden concern)
+difficulty: ${answers.difficulty}            # 1 forgiving (3+ turns), 2 realistic (5+, tests once), 3 demanding (7+, tests twice, needs the hidden concern)
 setting: ${answers.setting}         # family | partner | friends | work
 summary: ${q(`TODO: one sentence the picker shows: what happened, from the person's side.`)}
 turnBudget: 10           # turns a skilful conversation should need at most
@@ -92,6 +92,12 @@ hiddenConcern:
   trustBonus: 10
   reveal:
     - ${q(`TODO: what ${name} says when it finally comes out — specific, in their voice.`)}
+  answeredBy: [reflects, validates_feelings, proposes_action]   # a later turn must do one of these once it is out
+  answerTip: ${q(`TODO: the coach's tip once it is out: what answering it would sound like.`)}
+pushback:                # how ${name} tests a good turn before believing it (required from difficulty 2)
+  - ${q(`TODO: ${name} doubting it, in their words ("That's easy to say.").`)}
+  - ${q(`TODO: ${name} remembering last time ("You said that last time.").`)}
+  - ${q(`TODO: ${name} asking how they can know ("How do I know you won't do it again?").`)}
 trust:
   start: 25
   resolveAt: 75

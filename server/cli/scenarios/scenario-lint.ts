@@ -43,8 +43,18 @@ export function lintScenario(scenario: Scenario, file: string): LintResult {
   const concern = scenario.hiddenConcern;
   if (!concern) {
     warnings.push({ file, field: 'hiddenConcern', message: 'no hidden concern: the partner has nothing underneath to reach' });
-  } else if (concern.minTrust >= scenario.trust.resolveAt && (concern.requiredToResolve ?? scenario.difficulty === 3)) {
-    errors.push({ file, field: 'hiddenConcern.minTrust', message: 'must be below trust.resolveAt, or the scenario can never resolve' });
+  } else {
+    if (concern.minTrust >= scenario.trust.resolveAt && (concern.requiredToResolve ?? scenario.difficulty === 3)) {
+      errors.push({ file, field: 'hiddenConcern.minTrust', message: 'must be below trust.resolveAt, or the scenario can never resolve' });
+    }
+    const answerable = concern.answeredBy.filter((criterion) => scored.has(criterion) || concern.unlockedBy.includes(criterion));
+    if (answerable.length === 0) {
+      errors.push({
+        file,
+        field: 'hiddenConcern.answeredBy',
+        message: `none of these moves is read in ${scenario.kind} scenarios, so the hidden concern could never be answered`,
+      });
+    }
   }
 
   const count = countReactionLines(scenario);
@@ -59,9 +69,9 @@ export function lintScenario(scenario: Scenario, file: string): LintResult {
   return { errors, warnings };
 }
 
-/** Reaction lines plus the hidden concern's reveal lines: every line the partner can say. */
+/** Reaction lines plus the hidden concern's reveal lines and the pushback lines: every line the partner can say. */
 export function countReactionLines(scenario: Scenario): number {
-  let count = scenario.hiddenConcern?.reveal.length ?? 0;
+  let count = (scenario.hiddenConcern?.reveal.length ?? 0) + (scenario.pushback?.length ?? 0);
   for (const byBand of Object.values(scenario.reactions)) {
     for (const texts of Object.values(byBand ?? {})) count += texts?.length ?? 0;
   }

@@ -2,11 +2,14 @@
  * The scorecard at the end of a session: which criteria were met and where, the red flags,
  * the trust path, the strongest and weakest turn (with a rewrite of the weakest), the
  * commitments the person made, and for listening the reflection-to-question ratio against
- * the MITI 4.2 thresholds.
+ * the MITI 4.2 thresholds; and the partner's arc: the stages passed, each pushback and how it
+ * was met, and the turns after which the hidden concern came out and the conversation resolved.
  */
 import { z } from 'zod';
 import { KIND_RUBRIC, criterionSchema, kindSchema, type Criterion } from '../criteria.js';
-import { foldPartnerState, missingNeeds, type LabelledTurn } from '../partner/partner-state.js';
+import { summariseArc } from '../partner/arc-stages.js';
+import { foldPartnerState, missingNeeds, requiredTests, type LabelledTurn } from '../partner/partner-state.js';
+import { arcSummarySchema } from './arc-schema.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import { suggestRewrite } from './rewrite.js';
 import { listeningBalance, type ListeningBalance } from './listening-balance.js';
@@ -47,6 +50,12 @@ export const scorecardSchema = z.object({
   turns: z.number(),
   resolved: z.boolean(),
   hiddenConcernReached: z.boolean(),
+  /** The person's turn (from 1) after which the partner's reply first revealed the hidden concern, or null. */
+  hiddenConcernTurn: z.number().int().min(1).nullable(),
+  /** The person's turn (from 1) after which the conversation resolved, or null; later than hiddenConcernTurn when both are set. */
+  resolvedTurn: z.number().int().min(1).nullable(),
+  /** The stages passed, each pushback and how it was met. */
+  arc: arcSummarySchema,
   criteria: z.partialRecord(criterionSchema, criterionResultSchema),
   redFlags: z.partialRecord(criterionSchema, criterionResultSchema),
   needs: z.array(z.object({ id: z.string(), says: z.string(), met: z.boolean() })),
@@ -84,6 +93,9 @@ export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[])
     turns: turns.length,
     resolved: state.resolved,
     hiddenConcernReached: state.hiddenConcernReached,
+    hiddenConcernTurn: state.arc.hiddenConcernTurn,
+    resolvedTurn: state.arc.resolvedTurn,
+    arc: summariseArc(state),
     criteria: results(rubric.positive),
     redFlags: results(rubric.redFlags),
     needs: scenario.needs.map((need) => ({ id: need.id, says: need.says, met: state.needsMet.includes(need.id) })),
@@ -133,6 +145,16 @@ function closingTips(scenario: Scenario, turns: readonly ScoredTurn[], state: Re
   if (flags.includes('non_apology')) tips.push('Apologise for the act ("I\'m sorry I…"), not for their feelings ("sorry if you…").');
   if (flags.includes('gives_unsolicited_advice')) tips.push('Wait to be asked before offering solutions; reflect first.');
   if (flags.includes('self_focus')) tips.push('Keep the spotlight on them; your story can wait.');
+  const broken = state.arc.pushbacks.find((p) => p.outcome === 'broke');
+  if (broken) {
+    tips.push(
+      `When ${scenario.partner.name} tested you ("${broken.line}"), you defended yourself and lost the ground you had gained. Next time, hold steady: own it again.`,
+    );
+  }
+  if (!state.resolved && state.arc.pushbacks.filter((p) => p.outcome === 'held').length < requiredTests(scenario)) {
+    tips.push(`${scenario.partner.name} was still testing whether you meant it; keep making good moves through the pushback.`);
+  }
+  if (scenario.hiddenConcern && state.arc.hiddenConcernTurn !== null && state.arc.answeredTurn === null) tips.push(scenario.hiddenConcern.answerTip);
   if (scenario.hiddenConcern && !state.hiddenConcernReached) {
     tips.push(
       `There was more under this for ${scenario.partner.name}. An open question about how things have been, or a reflection of what seemed heaviest, would have reached it.`,

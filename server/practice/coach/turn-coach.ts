@@ -74,6 +74,13 @@ export function nextMoveTip(scenario: Scenario, state: PartnerState, turn: Label
     return needTip ? `${flagTip} ${needTip}` : flagTip;
   }
   if (state.resolved) return `${scenario.partner.name} is ready to move on. Keep what you promised, and let them lead now.`;
+  // The arc comes before the needs: a test or a revealed concern is what the partner is waiting on now.
+  const pushback = state.arc.pushbacks.at(-1);
+  if (pushback?.outcome === 'open') {
+    return `${scenario.partner.name} is testing you: "${pushback.line}" Hold steady — no excuse, no defending yourself; say again what you did and what you will do.`;
+  }
+  const concern = scenario.hiddenConcern;
+  if (concern && state.arc.hiddenConcernTurn !== null && state.arc.answeredTurn === null) return concern.answerTip;
 
   if (scenario.kind === 'listening') {
     const reflections = state.counts.reflects ?? 0;

@@ -5,10 +5,12 @@
  */
 import { CRITERION_LABELS, KIND_RUBRIC } from '../criteria.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
+import { arcBrief, arcInstructions } from './arc-brief.js';
 import { missingNeeds, type PartnerState } from './partner-state.js';
 import { trustBand } from './reaction-picker.js';
 
-export const PARTNER_PROMPT_VERSION = 1;
+/** 2: the arc (issue 12): how far trust moved, the test to make, the reveal, and never resolving before the state does. */
+export const PARTNER_PROMPT_VERSION = 2;
 
 const MOOD: Record<ReturnType<typeof trustBand>, string> = {
   low: 'You are still hurt and guarded. Answer briefly; do not make it easy. Thaw only a little, and only for real moves.',
@@ -53,9 +55,11 @@ export function partnerSystemPrompt(scenario: Scenario, state: PartnerState): st
           '',
           '## What is underneath (do not volunteer it)',
           `${scenario.hiddenConcern.summary}`,
-          state.hiddenConcernReached
-            ? 'You have already opened up about this; you can come back to it.'
-            : 'Only let this come out if the user asks a genuine open question about your experience or accurately reflects what you are feeling.',
+          state.last?.revealedHiddenConcern
+            ? 'Let it come out in this reply.'
+            : state.hiddenConcernReached
+              ? 'You have already opened up about this; you can come back to it.'
+              : 'Do not let this come out yet, even if they ask; it comes out only when you are ready.',
         ]
       : []),
     '',
@@ -66,9 +70,14 @@ export function partnerSystemPrompt(scenario: Scenario, state: PartnerState): st
     lastMoves.length
       ? `In their latest message they ${lastMoves.join('; ')}. React to that specifically.`
       : 'Their latest message did not yet reach you. React to it as yourself.',
-    state.resolved
-      ? 'You are ready to close this conversation warmly, in your own words.'
-      : `Moves that help you: ${rubric.positive.map((c) => CRITERION_LABELS[c]).join(', ')}. Moves that hurt: ${rubric.redFlags.map((c) => CRITERION_LABELS[c]).join(', ')}. Do not name these moves; just react as a person would.`,
+    '',
+    '## Where you are in making up',
+    ...arcInstructions(arcBrief(scenario, state), partner.name),
+    ...(state.resolved
+      ? []
+      : [
+          `Moves that help you: ${rubric.positive.map((c) => CRITERION_LABELS[c]).join(', ')}. Moves that hurt: ${rubric.redFlags.map((c) => CRITERION_LABELS[c]).join(', ')}. Do not name these moves; just react as a person would.`,
+        ]),
     '',
     '## Rules that always hold',
     '- You may be hurt, angry or cold, but never abusive, threatening, demeaning or cruel, and never use slurs.',

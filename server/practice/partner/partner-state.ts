@@ -3,11 +3,21 @@
  * scenario: trust, which needs have been met, whether the hidden concern came out, and
  * whether the conversation resolved. Nothing is kept between requests; any server can
  * recompute it from the stored transcript, so it never drifts.
+ *
+ * The fold plays the scenario's emotional arc (emotional-arc.ts): one turn can add only so
+ * much trust, a setback after progress costs more, a good turn is tested before it is
+ * believed, the hidden concern must be answered once it is out, and the conversation cannot
+ * resolve before the difficulty's minimum number of turns. Until all of that is done, trust
+ * waits one point below the resolve level.
  */
-import { CRITERION_LABELS, KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
+import { KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
 import { labelWeight, type LabelScores } from '../confidence.js';
 import type { EvidenceSpan } from '../scoring/scorer.js';
 import type { Need, Scenario } from '../scenarios/scenario-schema.js';
+import type { ArcWait, PushbackOutcome } from './arc-stages.js';
+import { PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
+import { readRepair, type RepairKind } from './repair-worth.js';
+import { explainTrustChange } from './trust-reason.js';
 
 export interface LabelledTurn {
   text: string;
@@ -21,13 +31,52 @@ export interface LabelledTurn {
 export interface TurnEffect {
   trustBefore: number;
   trustAfter: number;
-  /** Each scored criterion's contribution, after difficulty and repetition scaling. */
+  /** Each scored criterion's contribution, after difficulty, repetition, repair worth and setback scaling. */
   contributions: { criterion: Criterion; delta: number }[];
   newlyMetNeeds: string[];
   revealedHiddenConcern: boolean;
+  /** This turn answered the hidden concern the partner revealed earlier. */
+  answeredHiddenConcern: boolean;
   resolvedNow: boolean;
+  /** The partner tests this turn in its reply: the pushback line to say. */
+  pushback?: string;
+  /** How this turn met the partner's last pushback, when it had just pushed back. */
+  testOutcome?: Exclude<PushbackOutcome, 'open'>;
+  /** How the repair offered in this turn was read, if one was. */
+  repair?: RepairKind;
+  /** The difficulty's per-turn cap limited the rise. */
+  capped: boolean;
+  /** Trust reached the resolve level but the arc was not complete, so it was held one below. */
+  heldBack: boolean;
   /** One line for the trust meter: "trust rose: you owned it". */
   reason: string;
+}
+
+export interface PushbackRecord {
+  /** The person's turn (from 1) after which the partner pushed back. */
+  turn: number;
+  line: string;
+  outcome: PushbackOutcome;
+  /** The trust the tested turn gained, lost again if the test breaks. */
+  atStake: number;
+}
+
+/** Where the conversation is on its arc (arc-stages.ts puts it in words). */
+export interface ArcState {
+  minTurns: number;
+  /** The person's turn (from 1) whose reply first showed trust rising, or null. */
+  firstGainTurn: number | null;
+  pushbacks: PushbackRecord[];
+  /** The person's turn after which the partner revealed the hidden concern, or null. */
+  hiddenConcernTurn: number | null;
+  /** The later turn that answered it, or null. */
+  answeredTurn: number | null;
+  /** The person's turn after which the conversation resolved, or null. */
+  resolvedTurn: number | null;
+  /** Content words of every repair offered so far: a repeat with nothing new earns nothing. */
+  repairWords: string[];
+  /** What the partner still waits for before it can resolve. */
+  waitingFor: ArcWait[];
 }
 
 export interface PartnerState {
@@ -40,6 +89,7 @@ export interface PartnerState {
   resolved: boolean;
   /** Trust at the start, then after each turn. */
   trustPath: number[];
+  arc: ArcState;
   last?: TurnEffect;
 }
 
@@ -56,6 +106,7 @@ const EARLY_DEFLECTION_SCALE = 1.5;
 const NEED_MET_BONUS = 3;
 
 export function initialPartnerState(scenario: Scenario): PartnerState {
+  const minTurns = arcRules(scenario).minTurns;
   return {
     trust: scenario.trust.start,
     turns: 0,
@@ -65,6 +116,16 @@ export function initialPartnerState(scenario: Scenario): PartnerState {
     hiddenConcernReached: false,
     resolved: false,
     trustPath: [scenario.trust.start],
+    arc: {
+      minTurns,
+      firstGainTurn: null,
+      pushbacks: [],
+      hiddenConcernTurn: null,
+      answeredTurn: null,
+      resolvedTurn: null,
+      repairWords: [],
+      waitingFor: waitsOf(scenario, 0, [], null, null),
+    },
   };
 }
 
@@ -86,12 +147,24 @@ export function hiddenConcernRequired(scenario: Scenario): boolean {
   return concern.requiredToResolve ?? scenario.difficulty === 3;
 }
 
+/** How many pushbacks must be held before this partner can resolve. */
+export function requiredTests(scenario: Scenario): number {
+  const rules = arcRules(scenario);
+  return rules.pushbackRequired && scenario.pushback ? rules.pushbackTests : 0;
+}
+
 export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: LabelledTurn): PartnerState {
   const rubric = new Set<Criterion>([...KIND_RUBRIC[scenario.kind].positive, ...KIND_RUBRIC[scenario.kind].redFlags]);
   const scale = DIFFICULTY_SCALE[scenario.difficulty];
+  const rules = arcRules(scenario);
+  const turnNo = state.turns + 1;
   const counts = { ...state.counts };
   const contributions: TurnEffect['contributions'] = [];
   const ownershipNow = turn.labels.includes('takes_responsibility');
+  const openTest = state.arc.pushbacks.at(-1)?.outcome === 'open' ? state.arc.pushbacks.at(-1) : undefined;
+  // Trust that was rebuilt is lost faster than it was gained.
+  const setback = setbackScale(trustProgress(scenario, state.trust));
+  let repair: ReturnType<typeof readRepair> | undefined;
 
   for (const criterion of new Set(turn.labels)) {
     counts[criterion] = (counts[criterion] ?? 0) + 1;
@@ -101,49 +174,139 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
     let delta: number;
     if (isRedFlag(criterion)) {
       const early = !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
-      delta = weight * scale.negative * (early && scenario.kind !== 'listening' ? EARLY_DEFLECTION_SCALE : 1);
+      delta = weight * scale.negative * (early && scenario.kind !== 'listening' ? EARLY_DEFLECTION_SCALE : 1) * setback;
     } else {
       // Saying the same good thing again still helps, but less each time.
       const repeat = counts[criterion]! - 1;
       delta = (weight * scale.positive) / (1 + 0.5 * repeat);
+      if (criterion === 'proposes_action') {
+        // A repair is worth what it commits to (repair-worth.ts); its novelty is judged there, not by repetition.
+        repair = readRepair(turn, state.arc.repairWords);
+        delta = weight * scale.positive * repair.worth;
+      }
     }
     if (delta !== 0) contributions.push({ criterion, delta });
   }
+  const redFlagged = contributions.some((c) => c.delta < 0);
 
   const newlyMetNeeds = scenario.needs.filter((need) => !state.needsMet.includes(need.id) && meetsNeed(need, turn)).map((need) => need.id);
   const needBonus = newlyMetNeeds.reduce((sum, id) => sum + labelWeight(turn.scores?.[scenario.needs.find((need) => need.id === id)!.criterion]), 0);
-  let trust = state.trust + contributions.reduce((sum, c) => sum + c.delta, 0) + needBonus * NEED_MET_BONUS * scale.positive;
+  let gain = contributions.reduce((sum, c) => sum + Math.max(0, c.delta), 0) + needBonus * NEED_MET_BONUS * scale.positive;
+  const loss = contributions.reduce((sum, c) => sum + Math.min(0, c.delta), 0);
 
   const concern = scenario.hiddenConcern;
   const revealedHiddenConcern =
-    !!concern && !state.hiddenConcernReached && turn.labels.some((label) => concern.unlockedBy.includes(label)) && trust >= concern.minTrust;
-  if (revealedHiddenConcern) trust += concern.trustBonus * scale.positive;
+    !!concern &&
+    !state.hiddenConcernReached &&
+    turn.labels.some((label) => concern.unlockedBy.includes(label)) &&
+    state.trust + Math.min(gain, rules.riseCap) + loss >= concern.minTrust;
+  if (revealedHiddenConcern) gain += concern.trustBonus * scale.positive;
+  // Only a later turn can answer what the partner revealed; being answered on the real thing counts like being asked.
+  const answeredHiddenConcern =
+    !!concern && state.arc.hiddenConcernTurn !== null && state.arc.answeredTurn === null && turn.labels.some((l) => concern.answeredBy.includes(l));
+  if (answeredHiddenConcern) gain += concern.trustBonus * scale.positive;
 
+  // Rising is capped; falling is not.
+  const capped = gain > rules.riseCap;
+  let trust = state.trust + Math.min(gain, rules.riseCap) + loss;
+  const testOutcome: TurnEffect['testOutcome'] = openTest ? (redFlagged ? 'broke' : 'held') : undefined;
+  if (testOutcome === 'broke') trust -= openTest!.atStake;
   trust = Math.round(Math.min(100, Math.max(0, trust)));
+
+  const pushbacks: PushbackRecord[] = state.arc.pushbacks.map((p) => (p === openTest ? { ...p, outcome: testOutcome! } : p));
+  const held = pushbacks.filter((p) => p.outcome === 'held').length;
+  // The partner tests a good turn once it has started to believe, never in the reply that
+  // reveals the hidden concern or straight after a test was answered.
+  const testNow =
+    !!scenario.pushback &&
+    !state.resolved &&
+    held < rules.pushbackTests &&
+    !openTest &&
+    !redFlagged &&
+    !revealedHiddenConcern &&
+    trust > state.trust &&
+    trustProgress(scenario, trust) >= PUSHBACK_FROM_PROGRESS;
+  if (testNow) {
+    const line = scenario.pushback![pushbacks.length % scenario.pushback!.length]!;
+    pushbacks.push({ turn: turnNo, line, outcome: 'open', atStake: trust - state.trust });
+  }
+
+  const hiddenConcernTurn = state.arc.hiddenConcernTurn ?? (revealedHiddenConcern ? turnNo : null);
+  const answeredTurn = state.arc.answeredTurn ?? (answeredHiddenConcern ? turnNo : null);
+  const waitingFor = waitsOf(scenario, turnNo, pushbacks, hiddenConcernTurn, answeredTurn);
+  let heldBack = false;
+  if (!state.resolved && waitingFor.length > 0 && trust >= scenario.trust.resolveAt) {
+    trust = scenario.trust.resolveAt - 1;
+    heldBack = true;
+  }
+  const resolved = state.resolved || (waitingFor.length === 0 && trust >= scenario.trust.resolveAt);
   const hiddenConcernReached = state.hiddenConcernReached || revealedHiddenConcern;
-  const canResolve =
-    trust >= scenario.trust.resolveAt && state.turns + 1 >= scenario.trust.minTurns && (hiddenConcernReached || !hiddenConcernRequired(scenario));
-  const resolved = state.resolved || canResolve;
 
   return {
     trust,
-    turns: state.turns + 1,
+    turns: turnNo,
     counts,
     needsMet: [...state.needsMet, ...newlyMetNeeds],
     ownershipShown: state.ownershipShown || ownershipNow,
     hiddenConcernReached,
     resolved,
     trustPath: [...state.trustPath, trust],
+    arc: {
+      minTurns: rules.minTurns,
+      firstGainTurn: state.arc.firstGainTurn ?? (trust > state.trust ? turnNo : null),
+      pushbacks,
+      hiddenConcernTurn,
+      answeredTurn,
+      resolvedTurn: state.arc.resolvedTurn ?? (resolved ? turnNo : null),
+      repairWords: repair ? [...state.arc.repairWords, ...repair.words] : state.arc.repairWords,
+      waitingFor,
+    },
     last: {
       trustBefore: state.trust,
       trustAfter: trust,
       contributions,
       newlyMetNeeds,
       revealedHiddenConcern,
+      answeredHiddenConcern,
       resolvedNow: resolved && !state.resolved,
-      reason: explainTrustChange(state.trust, trust, contributions, revealedHiddenConcern),
+      ...(testNow ? { pushback: pushbacks.at(-1)!.line } : {}),
+      ...(testOutcome ? { testOutcome } : {}),
+      ...(repair ? { repair: repair.kind } : {}),
+      capped,
+      heldBack,
+      reason: explainTrustChange({
+        before: state.trust,
+        after: trust,
+        contributions,
+        revealed: revealedHiddenConcern,
+        answered: answeredHiddenConcern,
+        testOutcome,
+        heldBack,
+        capped,
+      }),
     },
   };
+}
+
+/**
+ * What the partner still waits for after `turns` turns: time, tests held (and none open),
+ * the hidden concern brought out when this scenario needs it, and answered once it is out.
+ * A reveal in this very turn is unanswered, so the reply that reveals it never resolves.
+ */
+function waitsOf(
+  scenario: Scenario,
+  turns: number,
+  pushbacks: readonly PushbackRecord[],
+  hiddenConcernTurn: number | null,
+  answeredTurn: number | null,
+): ArcWait[] {
+  const waits: ArcWait[] = [];
+  if (turns < arcRules(scenario).minTurns) waits.push('time');
+  const held = pushbacks.filter((p) => p.outcome === 'held').length;
+  if (held < requiredTests(scenario) || pushbacks.some((p) => p.outcome === 'open')) waits.push('test');
+  if (hiddenConcernTurn === null && hiddenConcernRequired(scenario)) waits.push('hidden-concern');
+  if (hiddenConcernTurn !== null && answeredTurn === null) waits.push('answer');
+  return waits;
 }
 
 /** A need is met by its criterion, tied to this situation by one of its cue words if it has any. */
@@ -156,18 +319,6 @@ export function meetsNeed(need: Need, turn: LabelledTurn): boolean {
 
 export function missingNeeds(scenario: Scenario, state: PartnerState): Need[] {
   return scenario.needs.filter((need) => !state.needsMet.includes(need.id));
-}
-
-function explainTrustChange(before: number, after: number, contributions: TurnEffect['contributions'], revealed: boolean): string {
-  const ranked = [...contributions].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
-  const helped = ranked.filter((c) => c.delta > 0).map((c) => CRITERION_LABELS[c.criterion]);
-  const hurt = ranked.filter((c) => c.delta < 0).map((c) => CRITERION_LABELS[c.criterion]);
-  const list = (items: string[]) => items.slice(0, 2).join(' and ');
-  if (after > before && revealed) return `trust rose: they opened up about what is really going on${helped.length ? ` — you ${list(helped)}` : ''}`;
-  if (after > before) return `trust rose: you ${list(helped)}${hurt.length ? `, though you ${list(hurt)}` : ''}`;
-  if (after < before) return `trust fell: you ${list(hurt)}${helped.length ? `, even though you ${list(helped)}` : ''}`;
-  if (hurt.length && helped.length) return `trust held: you ${list(helped)}, but you ${list(hurt)}`;
-  return 'trust held: nothing in that turn reached them yet';
 }
 
 function escapeRegExp(text: string): string {

@@ -10,7 +10,7 @@ import type { LinesByBand, Move, Scenario, TrustBand } from '../scenarios/scenar
 import { breaksFrame } from './frame-breaks.js';
 import { foldPartnerPath, type LabelledTurn, type PartnerState } from './partner-state.js';
 
-export type ReplyMove = Move | 'hidden_concern';
+export type ReplyMove = Move | 'hidden_concern' | 'pushback';
 
 export interface PlannedReply {
   text: string;
@@ -78,12 +78,12 @@ function replyTo(scenario: Scenario, turn: LabelledTurn, state: PartnerState, us
   const neutral = linesFor(scenario.reactions.neutral, band);
   const anyBand = (byBand: LinesByBand | undefined) => Object.values(byBand ?? {}).flat();
 
-  if (effect.revealedHiddenConcern && scenario.hiddenConcern) {
-    const reveal = say(scenario.hiddenConcern.reveal);
-    const text = effect.resolvedNow ? `${reveal} ${say(linesFor(scenario.reactions.closing, 'high'))}` : reveal;
-    return { text, move: 'hidden_concern', state };
-  }
+  // The reply that reveals the hidden concern is only that: the state never resolves on it.
+  if (effect.revealedHiddenConcern && scenario.hiddenConcern) return { text: say(scenario.hiddenConcern.reveal), move: 'hidden_concern', state };
+  // The closing line only once the state has resolved, never on trust alone.
   if (effect.resolvedNow) return { text: say(linesFor(scenario.reactions.closing, band)), move: 'closing', state };
+  // A test of the good turn, in the scenario's words; the fold chose which line, so both engines test alike.
+  if (effect.pushback) return { text: fill(scenario, effect.pushback, quote), move: 'pushback', state };
   // When the person keeps making the same move, the partner runs out of things to say to
   // it and goes flat (the neutral lines) rather than repeating itself.
   // Lines of other trust bands come last: a little off in tone beats saying the same thing twice.

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { CRITERIA, KIND_RUBRIC, criterionSchema, kindSchema, type Criterion, type Kind } from '../criteria.js';
+import { ARC_RULES } from '../partner/emotional-arc.js';
 
 export const TEMPERAMENTS = ['hurt', 'defensive', 'withdrawn', 'escalating', 'anxious', 'guarded'] as const;
 export const SETTINGS = ['family', 'partner', 'friends', 'work'] as const;
@@ -100,6 +101,13 @@ const hiddenConcernSchema = z
     requiredToResolve: z.boolean().optional(),
     /** What the partner says when it comes out. */
     reveal: lines,
+    /**
+     * Moves that answer it once it is out (reflecting or validating it, or a repair that
+     * addresses it): resolution waits for a later turn that makes one of them.
+     */
+    answeredBy: z.array(criterionSchema).min(1).default(['reflects', 'validates_feelings', 'proposes_action']),
+    /** The coach's tip while it is out and unanswered: what answering it would sound like. */
+    answerTip: z.string().trim().min(1, 'say what answering the hidden concern would sound like'),
   })
   .strict();
 export type HiddenConcern = z.infer<typeof hiddenConcernSchema>;
@@ -108,8 +116,11 @@ const trustSchema = z
   .object({
     start: z.number().int().min(0).max(100),
     resolveAt: z.number().int().min(1).max(100),
-    /** A real person needs more than one good sentence: the fewest turns before it can resolve. */
-    minTurns: z.number().int().min(1).max(30).default(3),
+    /**
+     * The fewest turns before it can resolve, when the scenario wants more than its difficulty's
+     * minimum (emotional-arc.ts: 3 / 5 / 7); it can never ask for fewer.
+     */
+    minTurns: z.number().int().min(1).max(30).optional(),
     /** How far each criterion moves trust, before difficulty scaling. Red flags must be negative. */
     weights: z.partialRecord(criterionSchema, z.number().min(-50).max(50)),
   })
@@ -143,6 +154,11 @@ export const scenarioFrontMatterSchema = z
       .strict(),
     needs: z.array(needSchema).min(1),
     hiddenConcern: hiddenConcernSchema.optional(),
+    /**
+     * How the partner tests a good turn before believing it, in their own voice ("You said that
+     * last time."). Required from difficulty 2: those partners push back at least once.
+     */
+    pushback: z.array(line).min(2, 'give at least 2 pushback lines, so a second test does not repeat the first').optional(),
     trust: trustSchema,
     /** Scenario words that lines can use as `{slot}`, e.g. `event: the recital`. */
     slots: z.record(z.string().regex(/^[a-z][a-z_]*$/), z.string().min(1)).default({}),
@@ -166,6 +182,29 @@ function checkConsistency(scenario: ScenarioFrontMatter, ctx: z.RefinementCtx): 
   const { trust } = scenario;
   if (trust.resolveAt <= trust.start) {
     ctx.addIssue({ code: 'custom', path: ['trust', 'resolveAt'], message: 'must be above trust.start' });
+  }
+  const arc = ARC_RULES[scenario.difficulty];
+  if (trust.minTurns !== undefined && trust.minTurns < arc.minTurns) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['trust', 'minTurns'],
+      message: `must be at least ${arc.minTurns}, the minimum for difficulty ${scenario.difficulty} (it can only make the partner slower to win back)`,
+    });
+  }
+  const minTurns = Math.max(arc.minTurns, trust.minTurns ?? 0);
+  if (minTurns >= scenario.turnBudget) {
+    ctx.addIssue({
+      code: 'custom',
+      path: trust.minTurns !== undefined ? ['trust', 'minTurns'] : ['turnBudget'],
+      message: `turnBudget (${scenario.turnBudget}) must be above the minimum turns before resolution (${minTurns}), so a strong conversation can finish`,
+    });
+  }
+  if (arc.pushbackRequired && !scenario.pushback) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['pushback'],
+      message: `a difficulty ${scenario.difficulty} partner tests the apology: add at least 2 pushback lines in their voice`,
+    });
   }
   for (const [criterion, weight] of Object.entries(trust.weights)) {
     const flag = (KIND_RUBRIC[scenario.kind].redFlags as readonly string[]).includes(criterion);
@@ -206,4 +245,5 @@ function checkConsistency(scenario: ScenarioFrontMatter, ctx: z.RefinementCtx): 
     }
   }
   for (const [index, text] of (scenario.hiddenConcern?.reveal ?? []).entries()) checkSlots(text, ['hiddenConcern', 'reveal', index]);
+  for (const [index, text] of (scenario.pushback ?? []).entries()) checkSlots(text, ['pushback', index]);
 }

@@ -55,3 +55,41 @@ describe('the scorecard', () => {
     expect(card.commitments).toEqual(["I'll pay you back for the taxi tonight."]);
   });
 });
+
+describe('the arc on the scorecard', () => {
+  const full = (id: string) =>
+    turn(id, 'I left you alone at arrivals after the funeral. I will pay for the taxi tonight.', [
+      'acknowledges_harm',
+      'takes_responsibility',
+      'validates_feelings',
+      'proposes_action',
+    ]);
+
+  it('numbers the turns after which the hidden concern came out and the conversation resolved, the second later', () => {
+    const card = buildScorecard(airport, [full('a'), full('b'), turn('c', 'What has it been like?', ['asks_open_question']), full('d'), full('e')]);
+    expect(card.hiddenConcernTurn).toBe(3);
+    expect(card.resolvedTurn).toBe(5);
+    expect(card.resolvedTurn!).toBeGreaterThan(card.hiddenConcernTurn!);
+    expect(card.arc.stages.map((s) => s.stage)).toEqual(['reached', 'tested', 'held', 'revealed', 'answered', 'resolved']);
+    expect(card.arc.pushbacks).toEqual([{ turn: 2, line: expect.any(String), outcome: 'held' }]);
+    expect(airport.pushback).toContain(card.arc.pushbacks[0]!.line);
+  });
+
+  it('gives nulls before anything happened, and names a broken test and the unanswered concern in its tips', () => {
+    expect(buildScorecard(airport, [])).toMatchObject({ hiddenConcernTurn: null, resolvedTurn: null, arc: { stages: [], pushbacks: [] } });
+    const card = buildScorecard(airport, [
+      full('a'),
+      full('b'),
+      turn('c', 'I was exhausted, to be fair.', ['makes_excuses']),
+      full('d'),
+      full('e'),
+      full('f'),
+      turn('g', 'What has it been like?', ['asks_open_question']),
+    ]);
+    expect(card.arc.pushbacks[0]!.outcome).toBe('broke');
+    expect(card.tips.some((t) => t.includes(card.arc.pushbacks[0]!.line) && /hold steady/.test(t))).toBe(true);
+    expect(card.hiddenConcernTurn).toBe(7);
+    expect(card.resolvedTurn).toBeNull();
+    expect(card.tips).toContain(airport.hiddenConcern!.answerTip);
+  });
+});

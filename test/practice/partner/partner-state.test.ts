@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { foldPartnerState, hiddenConcernRequired, type LabelledTurn } from '../../../server/practice/partner/partner-state.js';
+import { ARC_RULES } from '../../../server/practice/partner/emotional-arc.js';
+import { foldPartnerPath, foldPartnerState, hiddenConcernRequired, type LabelledTurn } from '../../../server/practice/partner/partner-state.js';
 import { loadScenarios } from '../../../server/practice/scenarios/scenario-loader.js';
 import type { Scenario } from '../../../server/practice/scenarios/scenario-schema.js';
 import type { Criterion } from '../../../server/practice/criteria.js';
@@ -21,18 +22,18 @@ describe('the partner state fold', () => {
   it('raises trust with a full apology and lowers it with blame', () => {
     const apology = foldPartnerState(airport, [turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'])]);
     const blame = foldPartnerState(airport, [turn(['shifts_blame'])]);
-    expect(apology.trust).toBeGreaterThan(airport.trust.start + 30);
+    // One turn, however full, is capped at the difficulty's rise (emotional-arc.ts).
+    expect(apology.trust).toBe(airport.trust.start + ARC_RULES[airport.difficulty].riseCap);
     expect(blame.trust).toBeLessThan(airport.trust.start);
     expect(blame.last!.reason).toMatch(/^trust fell: you shifted the blame/);
     expect(apology.last!.reason).toMatch(/^trust rose/);
   });
 
-  it('costs more for an excuse before any ownership than after it', () => {
+  it('costs more for an excuse before any ownership than just after it', () => {
+    const cost = (state: ReturnType<typeof foldPartnerState>) => -state.last!.contributions.reduce((sum, c) => sum + Math.min(0, c.delta), 0);
     const early = foldPartnerState(airport, [turn(['makes_excuses'])]);
     const late = foldPartnerState(airport, [turn(['takes_responsibility']), turn(['makes_excuses'])]);
-    const earlyDrop = airport.trust.start - early.trust;
-    const lateDrop = late.trustPath[1]! - late.trustPath[2]!;
-    expect(earlyDrop).toBeGreaterThan(lateDrop);
+    expect(cost(early)).toBeGreaterThan(cost(late));
   });
 
   it('gives less for saying the same good thing again', () => {
@@ -63,37 +64,43 @@ describe('the partner state fold', () => {
   it('reveals the hidden concern to an open question once trust allows, with a bonus', () => {
     const tooSoon = foldPartnerState(airport, [turn(['shifts_blame']), turn(['asks_open_question'])]);
     expect(tooSoon.hiddenConcernReached).toBe(false);
-    const state = foldPartnerState(airport, [turn(['takes_responsibility']), turn(['asks_open_question'])]);
+    const state = foldPartnerState(airport, [turn(['takes_responsibility']), turn(['validates_feelings']), turn(['asks_open_question'])]);
     expect(state.hiddenConcernReached).toBe(true);
     expect(state.last!.revealedHiddenConcern).toBe(true);
+    expect(state.arc.hiddenConcernTurn).toBe(3);
   });
 
-  it('resolves at the resolve level, and at difficulty 3 only after the hidden concern', () => {
+  it('resolves at the resolve level once the arc is complete, and at difficulty 3 only after the hidden concern', () => {
+    const full = (text: string) => turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'], text);
     const strong = [
       turn(['acknowledges_harm', 'takes_responsibility'], 'I left you alone at arrivals after the funeral. That was my promise.'),
-      turn(['validates_feelings', 'proposes_action'], 'You have every right to be angry. I will pay for the taxi.'),
-      turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'], 'waited'),
+      turn(['validates_feelings', 'proposes_action'], 'You have every right to be angry. I will pay for the taxi tomorrow.'),
+      full('waited'),
+      full('waited'),
+      full('waited'),
     ];
-    expect(foldPartnerState(airport, strong).resolved).toBe(true);
+    const moderate = foldPartnerPath(airport, strong);
+    expect(moderate.map((s) => s.resolved)).toEqual([false, false, false, false, true]);
     const hard = withDifficulty(3);
     expect(hiddenConcernRequired(hard)).toBe(true);
     const withoutConcern = foldPartnerState(hard, [...strong, ...strong]);
-    expect(withoutConcern.trust).toBeGreaterThanOrEqual(hard.trust.resolveAt);
+    expect(withoutConcern.trust).toBe(hard.trust.resolveAt - 1);
     expect(withoutConcern.resolved).toBe(false);
-    expect(foldPartnerState(hard, [...strong, turn(['asks_open_question'])]).resolved).toBe(true);
+    expect(withoutConcern.arc.waitingFor).toEqual(['hidden-concern']);
+    const reached = foldPartnerPath(hard, [...strong, turn(['asks_open_question']), full('waited')]);
+    expect(reached.at(-2)!.resolved).toBe(false);
+    expect(reached.at(-1)!.resolved).toBe(true);
   });
 
   it("never resolves before the scenario's fewest turns, however good the first one", () => {
-    const eager: Scenario = { ...airport, trust: { ...airport.trust, start: 80, resolveAt: 81, minTurns: 3 } };
+    const eager: Scenario = { ...airport, trust: { ...airport.trust, start: 80, resolveAt: 81, minTurns: 6 } };
     const perfect = turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'], 'waited at arrivals');
-    const states = [1, 2, 3].map((n) =>
-      foldPartnerState(
-        eager,
-        Array.from({ length: n }, () => perfect),
-      ),
+    const path = foldPartnerPath(
+      eager,
+      Array.from({ length: 7 }, () => perfect),
     );
-    expect(states.map((s) => s.trust >= 81)).toEqual([true, true, true]);
-    expect(states.map((s) => s.resolved)).toEqual([false, false, true]);
+    expect(path.map((s) => s.resolved)).toEqual([false, false, false, false, false, true, true]);
+    expect(path.slice(0, 5).every((s) => s.trust === 80)).toBe(true);
   });
 
   it('is a pure fold: the same turns give the same state', () => {

@@ -56,22 +56,33 @@ describe('the reaction picker', () => {
     expect(reply!.text).toBe("'That was my fault'. Do you mean that?");
   });
 
-  it("reveals the hidden concern, then closes the conversation in the partner's words at the resolve level", () => {
+  it('tests a good turn with a pushback line, reveals the hidden concern without closing, and closes only once the state resolves', () => {
+    const full = (text: string) => turn(['acknowledges_harm', 'takes_responsibility', 'validates_feelings', 'proposes_action'], text);
     const replies = planReplies(airport, [
       turn(['acknowledges_harm', 'takes_responsibility'], 'You waited alone at arrivals after the funeral. My fault.'),
+      turn(['validates_feelings', 'proposes_action'], 'Of course you are angry. I will pay for the taxi tomorrow.'),
       turn(['asks_open_question'], 'What has it been like?'),
-      turn(['validates_feelings', 'proposes_action'], 'Of course you are angry. I will pay for the taxi.'),
+      full('Carrying it all alone. I will take the forms off you this week.'),
+      full('I am sorry. You were right to be angry.'),
     ]);
-    expect(replies[1]!.move).toBe('hidden_concern');
-    expect(airport.hiddenConcern!.reveal).toContain(replies[1]!.text);
-    const closing = replies.find((r) => r.state.last!.resolvedNow);
-    expect(closing).toBeDefined();
-    expect(closing!.move === 'closing' || closing!.move === 'hidden_concern').toBe(true);
-    if (closing!.move === 'closing') expect(airport.reactions.closing!.any).toContain(closing!.text);
+    const pushback = replies.find((r) => r.move === 'pushback');
+    expect(pushback).toBeDefined();
+    expect(airport.pushback).toContain(pushback!.text);
+    expect(pushback!.text).toBe(pushback!.state.last!.pushback);
+
+    const reveal = replies.find((r) => r.move === 'hidden_concern')!;
+    expect(airport.hiddenConcern!.reveal).toContain(reveal.text);
+    expect(reveal.state.resolved).toBe(false);
+
+    const closingLines = airport.reactions.closing!.any!;
+    const closingAt = replies.findIndex((r) => r.move === 'closing');
+    expect(closingAt).toBe(4);
+    expect(closingLines).toContain(replies[4]!.text);
+    expect(replies.slice(0, closingAt).some((r) => closingLines.includes(r.text) || r.state.resolved)).toBe(false);
   });
 
   it('only ever says lines the scenario holds', () => {
-    const known = new Set([...allLines(airport), ...airport.hiddenConcern!.reveal]);
+    const known = new Set([...allLines(airport), ...airport.hiddenConcern!.reveal, ...airport.pushback!]);
     const labels: Criterion[][] = [['minimizes'], ['non_apology'], ['reflects'], ['proposes_action'], []];
     for (const reply of planReplies(
       airport,

@@ -67,6 +67,26 @@ describe('loading scenario files', () => {
     expect(parseScenario(upsideDown, 'e.md').problems[0]).toMatchObject({ field: 'trust.weights.makes_excuses' });
   });
 
+  it('checks the arc fields, naming the field: pushback, minTurns against difficulty and budget, answerTip', () => {
+    const problems = (mutate: Parameters<typeof edited>[0]) => parseScenario(edited(mutate), 'g.md').problems;
+    expect(problems((f) => delete f.pushback)[0]).toMatchObject({ field: 'pushback', message: expect.stringMatching(/difficulty 2 partner tests/) });
+    expect(problems((f) => (f.pushback = ['Only one.']))[0]).toMatchObject({ field: 'pushback', message: expect.stringMatching(/at least 2/) });
+    expect(problems((f) => f.pushback.push("You're pathetic, you know that?")).map((p) => p.field)).toEqual(['pushback.3']);
+    expect(problems((f) => f.pushback.push('Like {nope}.'))[0]).toMatchObject({ field: 'pushback.3', message: expect.stringMatching(/unknown slot/) });
+    expect(problems((f) => (f.trust.minTurns = 3))[0]).toMatchObject({ field: 'trust.minTurns', message: expect.stringMatching(/at least 5/) });
+    expect(problems((f) => (f.trust.minTurns = 8))[0]).toMatchObject({ field: 'trust.minTurns', message: expect.stringMatching(/turnBudget \(8\)/) });
+    expect(problems((f) => (f.turnBudget = 5))[0]).toMatchObject({ field: 'turnBudget' });
+    expect(problems((f) => delete f.hiddenConcern.answerTip)[0]!.field).toBe('hiddenConcern.answerTip');
+    expect(problems((f) => (f.hiddenConcern.answeredBy = ['not_a_move']))[0]!.field).toMatch(/^hiddenConcern\.answeredBy/);
+    // A gentle partner may skip the test, and a stricter minimum within the budget is fine.
+    const gentleWithoutPushback = problems((f) => {
+      f.difficulty = 1;
+      delete f.pushback;
+    });
+    expect(gentleWithoutPushback).toEqual([]);
+    expect(problems((f) => (f.trust.minTurns = 6))).toEqual([]);
+  });
+
   it('reports YAML without front matter plainly', () => {
     expect(parseScenario('# just markdown', 'f.md').problems[0]!.message).toMatch(/front matter/);
   });

@@ -5,7 +5,7 @@
  * the trust, the session status, and `safety` when the reply is outside the role-play).
  */
 import type { UIMessage } from 'ai';
-import type { ApiMessage, CoachRead, ReplyMetadata } from '../api/types.js';
+import type { ApiMessage, ApiSession, CoachRead, ReplyMetadata } from '../api/types.js';
 
 export type PracticeMessage = UIMessage<ReplyMetadata>;
 
@@ -67,6 +67,11 @@ export function trustNow(messages: readonly PracticeMessage[], base: number): Tr
   if (!lastTurn) return { trust: base, previous: null, reason: null, tip: null, latest: null };
   const read = reads.get(lastTurn.id)!;
   return { trust: read.trustAfter, previous: read.trustBefore, reason: read.reason, tip: read.tip, latest: { messageId: lastTurn.id, read } };
+}
+
+/** The partner's arc as the latest reply reported it, else as loaded. */
+export function arcNow(messages: readonly PracticeMessage[], base: ApiSession['arc']): ApiSession['arc'] {
+  return [...messages].reverse().find((m) => m.role === 'assistant' && m.metadata?.arc)?.metadata?.arc ?? base;
 }
 
 /** The session's status as the latest reply reported it, else as loaded. */

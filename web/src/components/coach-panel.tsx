@@ -6,6 +6,8 @@
 import { useId } from 'react';
 import type { CoachRead, ListeningBalance } from '../api/types.js';
 import { criterionLabel, doubtfulQuestion, isFlag } from '../criteria-text.js';
+import type { ArcSummary } from '../../../server/practice/partner/arc-stages.js';
+import { ArcProgress } from './arc-progress.js';
 import { TrustMeter } from './trust-meter.js';
 
 export interface CoachPanelProps {
@@ -19,9 +21,11 @@ export interface CoachPanelProps {
   latest: CoachRead | null;
   /** For listening: reflections to questions so far, against MITI 4.2. */
   listening?: ListeningBalance | null;
+  /** The partner's arc so far: stages, pushbacks, what they still wait for. */
+  arc?: ArcSummary | null;
 }
 
-export function CoachPanel({ live, onLiveChange, partnerName, trust, previous, reason, resolveAt, latest, listening }: CoachPanelProps) {
+export function CoachPanel({ live, onLiveChange, partnerName, trust, previous, reason, resolveAt, latest, listening, arc }: CoachPanelProps) {
   const toggleId = useId();
   return (
     <aside className="coach-panel" aria-labelledby={`${toggleId}-h`}>
@@ -37,6 +41,7 @@ export function CoachPanel({ live, onLiveChange, partnerName, trust, previous, r
           <TrustMeter trust={trust} previous={previous} reason={reason} resolveAt={resolveAt} partnerName={partnerName} />
           {latest ? <LatestRead read={latest} /> : <p className="coach-empty">After your first turn the coach shows what built trust and what eroded it.</p>}
           {listening && latest ? <ListeningLine balance={listening} /> : null}
+          {arc && latest ? <ArcProgress arc={arc} partnerName={partnerName} /> : null}
         </>
       ) : (
         <p className="coach-hidden">

@@ -1,5 +1,6 @@
 /** The scorecard as a Markdown file the person keeps: built in the browser, nothing is sent. */
 import type { ApiScorecard, CriterionResult } from '../api/types.js';
+import { ARC_STAGE_LABELS } from '../../../server/practice/partner/arc-stages.js';
 import { criterionLabel } from '../criteria-text.js';
 import { STATUS_TEXT } from '../vocabulary.js';
 
@@ -50,6 +51,15 @@ export function buildScorecardMarkdown(card: ApiScorecard, ctx: ScorecardContext
   out.push('## Trust over the conversation');
   out.push('');
   out.push(card.trustPath.length ? card.trustPath.map((t) => String(Math.round(t))).join(' → ') : 'No turns yet.');
+  out.push('');
+  out.push('## How the conversation moved');
+  out.push('');
+  if (card.arc.stages.length === 0) out.push('No stage passed yet.');
+  for (const { stage, turn } of card.arc.stages) out.push(`- ${ARC_STAGE_LABELS[stage]} (after turn ${turn})`);
+  for (const p of card.arc.pushbacks) {
+    const met = p.outcome === 'held' ? 'you held steady' : p.outcome === 'broke' ? 'you defended yourself' : 'not answered';
+    out.push(`- ${ctx.partnerName} pushed back after turn ${p.turn}: “${inline(p.line)}” — ${met}`);
+  }
   out.push('');
   out.push('## What built trust');
   out.push('');

@@ -8,7 +8,17 @@ import { MAX_TURN_CHARS } from '../../../server/api/limits.js';
 import { ApiError, messageOf } from '../api/client.js';
 import { endSession, getScenario, getSession, rewindSession } from '../api/rehearse-api.js';
 import type { ApiMessage, ApiScenarioDetail, ApiSession } from '../api/types.js';
-import { coachByTurn, earlierAttempts, messageText, newlyTakenBack, statusNow, toUIMessages, trustNow, withJudgedReads } from '../chat/practice-messages.js';
+import {
+  arcNow,
+  coachByTurn,
+  earlierAttempts,
+  messageText,
+  newlyTakenBack,
+  statusNow,
+  toUIMessages,
+  trustNow,
+  withJudgedReads,
+} from '../chat/practice-messages.js';
 import { usePracticeChat } from '../chat/use-practice-chat.js';
 import { listeningBalance } from '../../../server/practice/coach/listening-balance.js';
 import { CoachPanel } from '../components/coach-panel.js';
@@ -64,6 +74,7 @@ function PracticeSession({ session, scenario }: Loaded) {
   const [attempts, setAttempts] = useState<ApiMessage[][]>(() => earlierAttempts(session.messages));
   const [baseTrust, setBaseTrust] = useState(session.trust);
   const [baseStatus, setBaseStatus] = useState(session.status);
+  const [baseArc, setBaseArc] = useState(session.arc);
   const [busyAction, setBusyAction] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -171,6 +182,7 @@ function PracticeSession({ session, scenario }: Loaded) {
       chat.clearError();
       chat.setMessages(toUIMessages(fresh.messages));
       setBaseTrust(fresh.trust);
+      setBaseArc(fresh.arc);
       setBaseStatus(fresh.status);
       setInput(text);
       setAnnouncement('Your turn and everything after it were taken back. Your words are in the box to edit.');
@@ -349,6 +361,7 @@ function PracticeSession({ session, scenario }: Loaded) {
           resolveAt={session.resolveAt}
           latest={now.latest?.read ?? null}
           listening={balance}
+          arc={arcNow(messages, baseArc)}
         />
       </div>
     </section>

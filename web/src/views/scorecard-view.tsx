@@ -3,6 +3,7 @@
  * trust over the turns, the strongest and weakest turn with a rewrite, commitments, the
  * listening balance, tips, and a Markdown export.
  */
+import { ArcProgress } from '../components/arc-progress.js';
 import { useState } from 'react';
 import { messageOf } from '../api/client.js';
 import { createSession, getScenario, getScorecard } from '../api/rehearse-api.js';
@@ -112,6 +113,15 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         ) : (
           <p>No turns were taken, so trust stayed at {Math.round(card.trustPath[0] ?? scenario.trust.start)}.</p>
         )}
+      </section>
+
+      <section aria-labelledby="arc-h" className="card-section">
+        <h2 id="arc-h">How the conversation moved</h2>
+        <ArcProgress arc={card.arc} partnerName={partner} />
+        <p className="hint">
+          {card.hiddenConcernTurn ? `${partner} told you what was underneath after your turn ${card.hiddenConcernTurn}. ` : ''}
+          {card.resolvedTurn ? `It resolved after your turn ${card.resolvedTurn}.` : 'It had not resolved when the session ended.'}
+        </p>
       </section>
 
       <div className="two-col">

@@ -1,0 +1,42 @@
+/**
+ * The one line under the trust meter that says why trust moved: the moves that helped or
+ * hurt most, and what the arc did to them (a capped rise, a test held or broken, trust held
+ * back until the partner has what it waits for).
+ */
+import { CRITERION_LABELS, type Criterion } from '../criteria.js';
+import type { PushbackOutcome } from './arc-stages.js';
+
+export interface TrustChange {
+  before: number;
+  after: number;
+  contributions: { criterion: Criterion; delta: number }[];
+  revealed: boolean;
+  /** This turn answered the hidden concern revealed earlier. */
+  answered: boolean;
+  /** How this turn met a pushback, if the partner had just pushed back. */
+  testOutcome?: Exclude<PushbackOutcome, 'open'>;
+  /** Trust would have reached the resolve level but the arc is not complete. */
+  heldBack: boolean;
+  /** The rise was limited by the difficulty's per-turn cap. */
+  capped: boolean;
+}
+
+export function explainTrustChange({ before, after, contributions, revealed, answered, testOutcome, heldBack, capped }: TrustChange): string {
+  const ranked = [...contributions].sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  const helped = ranked.filter((c) => c.delta > 0).map((c) => CRITERION_LABELS[c.criterion]);
+  const hurt = ranked.filter((c) => c.delta < 0).map((c) => CRITERION_LABELS[c.criterion]);
+  const list = (items: string[]) => items.slice(0, 2).join(' and ');
+  let line: string;
+  if (testOutcome === 'broke') line = `trust fell: they tested you and you ${list(hurt) || 'slipped'} — the trust you had just gained is gone`;
+  else if (after > before && revealed) line = `trust rose: they opened up about what is really going on${helped.length ? ` — you ${list(helped)}` : ''}`;
+  else if (after >= before && answered) line = `trust ${after > before ? 'rose' : 'held'}: you answered what they told you is underneath`;
+  else if (after > before) line = `trust rose: you ${list(helped)}${hurt.length ? `, though you ${list(hurt)}` : ''}`;
+  else if (after < before) line = `trust fell: you ${list(hurt)}${helped.length ? `, even though you ${list(helped)}` : ''}`;
+  else if (hurt.length && helped.length) line = `trust held: you ${list(helped)}, but you ${list(hurt)}`;
+  else if (helped.length) line = `trust held: you ${list(helped)}, but they need more than words before they trust more`;
+  else line = 'trust held: nothing in that turn reached them yet';
+  if (testOutcome === 'held') line += '; they tested you and you held steady';
+  if (heldBack) line += '; they are not ready to settle yet';
+  else if (capped && after > before) line += '; trust comes back a step at a time';
+  return line;
+}
