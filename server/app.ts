@@ -15,6 +15,7 @@ import { rateLimit } from './http/rate-limit.js';
 import { bearerAuth, securityHeaders } from './http/security.js';
 import { describeError } from './logger.js';
 import { chatRoutes } from './routes/chat.js';
+import { commitmentRoutes } from './routes/commitments.js';
 import { draftRoutes } from './routes/drafts.js';
 import { healthRoutes } from './routes/health.js';
 import { progressRoutes } from './routes/progress.js';
@@ -47,6 +48,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/sessions', scorecardRoutes(ctx));
   app.route('/api/drafts', draftRoutes(ctx));
   app.route('/api/progress', progressRoutes(ctx));
+  app.route('/api', commitmentRoutes(ctx));
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

@@ -160,3 +160,36 @@ export const replyMetadataSchema = z.object({
 export type ReplyMetadata = z.infer<typeof replyMetadataSchema>;
 
 export { CRITERIA };
+
+/** An ISO calendar date that exists (`2026-02-30` does not). */
+export const isoDateSchema = z.string().refine((value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}, 'must be a date as YYYY-MM-DD, or null');
+
+/** One commitment as GET /api/commitments lists it and PATCH answers it. */
+export const commitmentSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  scenarioId: z.string(),
+  partner: z.string(),
+  text: z.string(),
+  due: z.string().nullable(),
+  done: z.boolean(),
+  createdAt: z.string(),
+});
+export type ApiCommitment = z.infer<typeof commitmentSchema>;
+
+export const MAX_COMMITMENT_CHARS = 500;
+
+export const updateCommitmentBody = z
+  .object({
+    done: z.boolean().optional(),
+    due: isoDateSchema.nullable().optional(),
+    text: z.string().trim().min(1, 'must not be empty').max(MAX_COMMITMENT_CHARS, `must be at most ${MAX_COMMITMENT_CHARS} characters`).optional(),
+  })
+  .strict()
+  .refine((body) => body.done !== undefined || body.due !== undefined || body.text !== undefined, { message: 'send at least one of done, due, text' });
+export type UpdateCommitmentBody = z.infer<typeof updateCommitmentBody>;

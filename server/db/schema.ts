@@ -75,7 +75,36 @@ export const judgeCache = sqliteTable('judge_cache', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
+/**
+ * What the person promised in a session, kept after it ends so they can follow through.
+ * `sourceKey` is a hash of the words as first extracted: recording a session's commitments
+ * again (the scorecard read twice, the session ended after a rewind) adds only new ones, and
+ * a deleted commitment stays a tombstone (text wiped, `deletedAt` set) so it never comes back.
+ */
+export const commitments = sqliteTable(
+  'commitments',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    /** The partner's name when it was made: the scenario may be uninstalled later. */
+    partner: text('partner').notNull(),
+    text: text('text').notNull(),
+    sourceKey: text('source_key').notNull(),
+    /** An ISO date (`2026-12-05`), or null when the words named no day. */
+    due: text('due'),
+    done: integer('done', { mode: 'boolean' }).notNull().default(false),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [uniqueIndex('commitments_session_source_idx').on(table.sessionId, table.sourceKey), index('commitments_due_idx').on(table.done, table.due)],
+);
+
 export type SessionRow = typeof sessions.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessageRow = typeof messages.$inferInsert;
 export type CoachReadRow = typeof coachReads.$inferSelect;
+export type CommitmentRow = typeof commitments.$inferSelect;

@@ -6,6 +6,7 @@ import { listMessages } from '../db/queries/messages.js';
 import { AppError } from '../errors.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
+import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
@@ -16,6 +17,7 @@ export function scorecardRoutes(ctx: AppContext) {
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
     const turns = labelledTurns(await listMessages(ctx.db, session.id));
     const card = buildScorecard(scenario, turns);
+    await recordCommitments(ctx, session, turns);
     if (card.weakest && ctx.rewriteModel) {
       const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
       const rewrite = await rewriteInVoice(ctx.rewriteModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));

@@ -9,6 +9,7 @@ import { createSession, deleteAllSessions, deleteSession, listSessions, updateSe
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
+import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { foldPartnerState } from '../practice/partner/partner-state.js';
@@ -64,7 +65,10 @@ export function sessionRoutes(ctx: AppContext) {
     .post('/:id/end', async (c) => {
       const session = await requireSession(ctx, c.req.param('id'));
       if (session.status !== 'ended') await updateSessionStatus(ctx.db, session.id, 'ended');
-      return c.json(await loadSessionView(ctx, { ...session, status: 'ended' }));
+      const ended = { ...session, status: 'ended' as const };
+      // Ending is when a person expects their promises to be kept for them.
+      await recordCommitments(ctx, ended, labelledTurns(await listMessages(ctx.db, session.id)));
+      return c.json(await loadSessionView(ctx, ended));
     })
     .post('/:id/rewind', async (c) => {
       const session = await requireSession(ctx, c.req.param('id'));
