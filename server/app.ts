@@ -22,6 +22,7 @@ import { progressRoutes } from './routes/progress.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { summaryRoutes } from './routes/summary.js';
 
 type Env = { Variables: { requestId: string } };
 
@@ -46,6 +47,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/sessions', sessionRoutes(ctx));
   app.route('/api/sessions', chatRoutes(ctx));
   app.route('/api/sessions', scorecardRoutes(ctx));
+  app.route('/api/sessions', summaryRoutes(ctx));
   app.route('/api/drafts', draftRoutes(ctx));
   app.route('/api/progress', progressRoutes(ctx));
   app.route('/api', commitmentRoutes(ctx));

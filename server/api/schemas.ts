@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { scorecardSchema } from '../practice/coach/scorecard.js';
+import { MAX_SUMMARY_CHARS, summaryReviewSchema } from '../practice/coach/written-summary.js';
 import { turnReadSchema } from '../practice/coach/turn-coach.js';
 import { MESSAGE_STATUSES, SESSION_STATUSES } from '../db/statuses.js';
 import { CRITERIA, criterionSchema, kindSchema } from '../practice/criteria.js';
@@ -128,8 +129,22 @@ export const scenarioDetailSchema = scenarioSummarySchema.extend({
 });
 export type ApiScenarioDetail = z.infer<typeof scenarioDetailSchema>;
 
-/** GET /api/sessions/:id/scorecard: the domain's scorecard and the session it is of. */
-export const apiScorecardSchema = scorecardSchema.extend({ sessionId: z.string(), status: sessionStatusSchema, safetyFlagged: z.boolean() });
+export const writtenSummaryBody = z
+  .object({ text: z.string().trim().min(1, 'write what you heard first').max(MAX_SUMMARY_CHARS, `must be at most ${MAX_SUMMARY_CHARS} characters`) })
+  .strict();
+
+/** A stored written summary as the scorecard shows it: the words and their review. */
+export const apiWrittenSummarySchema = summaryReviewSchema.extend({ text: z.string(), createdAt: z.string() });
+export type ApiWrittenSummary = z.infer<typeof apiWrittenSummarySchema>;
+export type ApiSummaryReview = z.infer<typeof summaryReviewSchema>;
+
+/** GET /api/sessions/:id/scorecard: the domain's scorecard, the session it is of, and a listening session's written summary. */
+export const apiScorecardSchema = scorecardSchema.extend({
+  sessionId: z.string(),
+  status: sessionStatusSchema,
+  safetyFlagged: z.boolean(),
+  summary: apiWrittenSummarySchema.nullable(),
+});
 export type ApiScorecard = z.infer<typeof apiScorecardSchema>;
 
 /** One point of GET /api/progress, oldest first. */

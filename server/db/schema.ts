@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { TurnRead } from '../practice/coach/turn-coach.js';
+import type { SummaryReview } from '../practice/coach/written-summary.js';
 import { MESSAGE_STATUSES, SESSION_STATUSES } from './statuses.js';
 
 export const sessions = sqliteTable(
@@ -103,8 +104,19 @@ export const commitments = sqliteTable(
   (table) => [uniqueIndex('commitments_session_source_idx').on(table.sessionId, table.sourceKey), index('commitments_due_idx').on(table.done, table.due)],
 );
 
+/** The person's written summary of a listening session and its review; the latest one is kept. */
+export const writtenSummaries = sqliteTable('written_summaries', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  review: text('review', { mode: 'json' }).$type<SummaryReview>().notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
 export type SessionRow = typeof sessions.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessageRow = typeof messages.$inferInsert;
 export type CoachReadRow = typeof coachReads.$inferSelect;
 export type CommitmentRow = typeof commitments.$inferSelect;
+export type WrittenSummaryRow = typeof writtenSummaries.$inferSelect;

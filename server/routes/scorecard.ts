@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import type { ApiScorecard } from '../api/schemas.js';
 import { listMessages } from '../db/queries/messages.js';
+import { findWrittenSummary } from '../db/queries/written-summaries.js';
 import { AppError } from '../errors.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
@@ -23,7 +24,9 @@ export function scorecardRoutes(ctx: AppContext) {
       const rewrite = await rewriteInVoice(ctx.rewriteModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));
       card.weakest = { ...card.weakest, rewrite: rewrite.text, rewriteBy: rewrite.by };
     }
-    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card };
+    const written = scenario.kind === 'listening' ? await findWrittenSummary(ctx.db, session.id) : undefined;
+    const summary = written ? { text: written.text, ...written.review, createdAt: written.createdAt.toISOString() } : null;
+    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card, summary };
     return c.json(answer);
   });
 }

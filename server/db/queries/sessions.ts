@@ -3,7 +3,7 @@
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { coachReads, commitments, messages, sessions, type SessionRow } from '../schema.js';
+import { coachReads, commitments, messages, sessions, writtenSummaries, type SessionRow } from '../schema.js';
 
 export type SessionStatus = SessionRow['status'];
 
@@ -69,8 +69,9 @@ export async function flagSessionSafety(db: Db, id: string): Promise<void> {
  */
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
   const ids = db.select({ id: messages.id }).from(messages).where(eq(messages.sessionId, id));
-  const [, , , deleted] = await db.batch([
+  const [, , , , deleted] = await db.batch([
     db.delete(commitments).where(eq(commitments.sessionId, id)),
+    db.delete(writtenSummaries).where(eq(writtenSummaries.sessionId, id)),
     db.delete(coachReads).where(sql`${coachReads.messageId} in ${ids}`),
     db.delete(messages).where(eq(messages.sessionId, id)),
     db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id }),
@@ -79,8 +80,9 @@ export async function deleteSession(db: Db, id: string): Promise<boolean> {
 }
 
 export async function deleteAllSessions(db: Db): Promise<number> {
-  const [, , , deleted] = await db.batch([
+  const [, , , , deleted] = await db.batch([
     db.delete(commitments),
+    db.delete(writtenSummaries),
     db.delete(coachReads),
     db.delete(messages),
     db.delete(sessions).returning({ id: sessions.id }),
