@@ -1,6 +1,17 @@
 /** One function per API call the page makes; each returns the server's own shape. */
 import { getJson, sendJson } from './client.js';
-import type { ApiDraftFeedback, ApiProgressPoint, ApiScenarioDetail, ApiScenarioSummary, ApiScorecard, ApiSession, ApiSessionSummary } from './types.js';
+import type {
+  ApiCommitment,
+  ApiSummaryReview,
+  UpdateCommitmentBody,
+  ApiDraftFeedback,
+  ApiProgressPoint,
+  ApiScenarioDetail,
+  ApiScenarioSummary,
+  ApiScorecard,
+  ApiSession,
+  ApiSessionSummary,
+} from './types.js';
 
 const enc = encodeURIComponent;
 
@@ -18,6 +29,13 @@ export const deleteAllSessions = () => sendJson<void>('DELETE', '/api/sessions?c
 
 export const getScorecard = (id: string) => getJson<ApiScorecard>(`/api/sessions/${enc(id)}/scorecard`);
 export const getProgress = () => getJson<ApiProgressPoint[]>('/api/progress');
+export const summariseSession = (id: string, text: string) => sendJson<ApiSummaryReview>('POST', `/api/sessions/${enc(id)}/summary`, { text });
+
+export const listCommitments = () => getJson<ApiCommitment[]>('/api/commitments');
+export const updateCommitment = (id: string, patch: UpdateCommitmentBody) => sendJson<ApiCommitment>('PATCH', `/api/commitments/${enc(id)}`, patch);
+export const deleteCommitment = (id: string) => sendJson<void>('DELETE', `/api/commitments/${enc(id)}`);
+/** The calendar of open commitments with a date, as a plain link the browser downloads. */
+export const COMMITMENTS_CALENDAR_URL = '/api/commitments.ics';
 
 export const requestDraftFeedback = (text: string, scenarioId?: string) =>
   sendJson<ApiDraftFeedback>('POST', '/api/drafts/feedback', scenarioId ? { text, scenarioId } : { text });

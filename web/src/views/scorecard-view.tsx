@@ -10,6 +10,7 @@ import type { ApiScenarioDetail, ApiScorecard, CriterionResult } from '../api/ty
 import { LineChart } from '../components/line-chart.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
 import { Link, navigate, paths } from '../router.js';
+import { SummaryBox } from '../scorecard/summary-box.js';
 import { buildScorecardMarkdown, downloadText, listeningRatioText, scorecardFileName } from '../scorecard/scorecard-markdown.js';
 import { useLoad } from '../use-load.js';
 import { criterionLabel } from '../criteria-text.js';
@@ -162,6 +163,8 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         </section>
       ) : null}
 
+      {card.kind === 'listening' ? <SummaryBox sessionId={sessionId} card={card} partner={partner} /> : null}
+
       {card.commitments.length ? (
         <section aria-labelledby="promise-h" className="card-section">
           <h2 id="promise-h">What you promised</h2>
@@ -170,7 +173,14 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
               <li key={c}>{c}</li>
             ))}
           </ul>
-          <p className="hint">Following through is what makes an apology real.</p>
+          <p className="hint">
+            Following through is what makes an apology real.{' '}
+            {card.status === 'active' ? (
+              'They are kept in Your commitments once the session ends.'
+            ) : (
+              <Link href={paths.commitments()}>See them in Your commitments</Link>
+            )}
+          </p>
         </section>
       ) : null}
 
