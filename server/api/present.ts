@@ -50,6 +50,7 @@ export function presentSessionSummary(row: SessionSummaryRow, scenario: Scenario
     status: row.status,
     trust: row.lastTrust ?? scenario?.trust.start ?? 0,
     turns: row.turns,
+    followUpOf: row.followUpOf,
   };
 }
 

@@ -16,7 +16,8 @@ export { MAX_BODY_BYTES, MAX_DRAFT_CHARS, MAX_TURN_CHARS } from './limits.js';
 /** Client-chosen ids (message ids from useChat) end up in URLs and logs: keep them plain. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be 1-80 letters, digits, "-" or "_"');
 
-export const createSessionBody = z.object({ scenarioId: idSchema }).strict();
+/** `followUpOf`: an ended session of the same scenario to check in on (issue 13). */
+export const createSessionBody = z.object({ scenarioId: idSchema, followUpOf: idSchema.optional() }).strict();
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() }).loose();
 const otherPart = z.object({ type: z.string() }).loose();
@@ -94,6 +95,8 @@ export const sessionSchema = z.object({
   resolveAt: z.number(),
   safetyFlagged: z.boolean(),
   createdAt: z.string(),
+  /** The session this one checks in on, or null. */
+  followUpOf: z.string().nullable(),
   messages: z.array(messageSchema),
 });
 export type ApiSession = z.infer<typeof sessionSchema>;
@@ -106,6 +109,7 @@ export const sessionSummarySchema = z.object({
   status: sessionStatusSchema,
   trust: z.number(),
   turns: z.number(),
+  followUpOf: z.string().nullable(),
 });
 export type ApiSessionSummary = z.infer<typeof sessionSummarySchema>;
 

@@ -18,6 +18,8 @@ export const sessions = sqliteTable(
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
     /** Set when a turn raised a safety concern and was answered outside the role-play. */
     safetyFlaggedAt: integer('safety_flagged_at', { mode: 'timestamp_ms' }),
+    /** The session this one checks in on (issue 13); null for a first conversation, or once that session is deleted. */
+    followUpOf: text('follow_up_of'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },

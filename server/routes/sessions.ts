@@ -9,6 +9,7 @@ import { createSession, deleteAllSessions, deleteSession, listSessions, updateSe
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
+import { checkInOpeningFor } from '../http/check-in-opening.js';
 import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
@@ -27,6 +28,7 @@ async function loadSessionView(ctx: AppContext, session: SessionRow, includeSupe
     resolveAt: scenario?.trust.resolveAt ?? 100,
     safetyFlagged: session.safetyFlaggedAt !== null,
     createdAt: session.createdAt.toISOString(),
+    followUpOf: session.followUpOf,
     messages: all.map(presentMessage),
   };
 }
@@ -34,11 +36,13 @@ async function loadSessionView(ctx: AppContext, session: SessionRow, includeSupe
 export function sessionRoutes(ctx: AppContext) {
   return new Hono()
     .post('/', async (c) => {
-      const { scenarioId } = await readJsonBody(c, createSessionBody);
+      const { scenarioId, followUpOf } = await readJsonBody(c, createSessionBody);
       const scenario = ctx.scenarios.get(scenarioId);
       if (!scenario) throw new AppError('not_found', `no scenario with id "${scenarioId}"`);
-      const session = await createSession(ctx.db, { id: randomUUID(), scenarioId, openingId: randomUUID(), opening: scenario.partner.opening });
-      ctx.logger.info('session.created', { sessionId: session.id, scenarioId });
+      const id = randomUUID();
+      const opening = followUpOf ? await checkInOpeningFor(ctx, scenario, followUpOf, id) : scenario.partner.opening;
+      const session = await createSession(ctx.db, { id, scenarioId, openingId: randomUUID(), opening, followUpOf });
+      ctx.logger.info('session.created', { sessionId: session.id, scenarioId, checkIn: !!followUpOf });
       return c.json(await loadSessionView(ctx, session), 201);
     })
     .get('/', async (c) => {

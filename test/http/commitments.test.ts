@@ -140,3 +140,52 @@ describe('commitments that last', () => {
     expect(body).not.toContain('20261204');
   });
 });
+
+describe('checking in (POST /api/sessions with followUpOf)', () => {
+  it('opens a check-in that quotes the first open commitment, and carries followUpOf', async () => {
+    const first = await sessionWithPromises();
+    const response = await test.app.request('/api/sessions', json({ scenarioId: 'airport-at-midnight', followUpOf: first.id }));
+    expect(response.status).toBe(201);
+    const checkIn = await response.json();
+    expect(checkIn.followUpOf).toBe(first.id);
+    expect(checkIn.messages).toHaveLength(1);
+    expect(checkIn.messages[0].text).toContain(`"I'll pay you back for the taxi by Friday."`);
+    expect((await (await test.app.request(`/api/sessions/${checkIn.id}`)).json()).followUpOf).toBe(first.id);
+    const listed = await (await test.app.request('/api/sessions')).json();
+    expect(listed.find((s: { id: string }) => s.id === checkIn.id).followUpOf).toBe(first.id);
+    expect(listed.find((s: { id: string }) => s.id === first.id).followUpOf).toBeNull();
+  });
+
+  it('quotes the words as the person edited them, and skips the ones already done', async () => {
+    const first = await sessionWithPromises();
+    const [taxi, call] = await listCommitments();
+    await patch(taxi!.id, { done: true });
+    await patch(call!.id, { text: "I'll ring you on Saturday evening." });
+    const checkIn = await (await test.app.request('/api/sessions', json({ scenarioId: 'airport-at-midnight', followUpOf: first.id }))).json();
+    expect(checkIn.messages[0].text).toContain(`"I'll ring you on Saturday evening."`);
+  });
+
+  it('refuses a session still going, another scenario, and an unknown session, naming followUpOf', async () => {
+    const going = await startSession(test.app);
+    const ended = await sessionWithPromises();
+    const cases: [unknown, number][] = [
+      [{ scenarioId: 'airport-at-midnight', followUpOf: going.id }, 400],
+      [{ scenarioId: 'caring-for-dad', followUpOf: ended.id }, 400],
+      [{ scenarioId: 'airport-at-midnight', followUpOf: 'no-such-session' }, 404],
+      [{ scenarioId: 'airport-at-midnight', followUpOf: 'bad id!' }, 400],
+    ];
+    for (const [body, status] of cases) {
+      const response = await test.app.request('/api/sessions', json(body));
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      expect((await response.json()).error.message).toMatch(/^followUpOf/);
+    }
+  });
+
+  it('keeps a check-in when the session it followed is deleted, unlinked', async () => {
+    const first = await sessionWithPromises();
+    const checkIn = await (await test.app.request('/api/sessions', json({ scenarioId: 'airport-at-midnight', followUpOf: first.id }))).json();
+    expect((await test.app.request(`/api/sessions/${first.id}`, { method: 'DELETE' })).status).toBe(204);
+    const kept = await (await test.app.request(`/api/sessions/${checkIn.id}`)).json();
+    expect(kept.followUpOf).toBeNull();
+  });
+});

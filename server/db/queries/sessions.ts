@@ -7,9 +7,15 @@ import { coachReads, commitments, messages, sessions, writtenSummaries, type Ses
 
 export type SessionStatus = SessionRow['status'];
 
-export async function createSession(db: Db, input: { id: string; scenarioId: string; openingId: string; opening: string }): Promise<SessionRow> {
+export async function createSession(
+  db: Db,
+  input: { id: string; scenarioId: string; openingId: string; opening: string; followUpOf?: string },
+): Promise<SessionRow> {
   const [session] = await db.batch([
-    db.insert(sessions).values({ id: input.id, scenarioId: input.scenarioId }).returning(),
+    db
+      .insert(sessions)
+      .values({ id: input.id, scenarioId: input.scenarioId, followUpOf: input.followUpOf ?? null })
+      .returning(),
     db.insert(messages).values({
       id: input.openingId,
       sessionId: input.id,
@@ -69,7 +75,9 @@ export async function flagSessionSafety(db: Db, id: string): Promise<void> {
  */
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
   const ids = db.select({ id: messages.id }).from(messages).where(eq(messages.sessionId, id));
-  const [, , , , deleted] = await db.batch([
+  const [, , , , , deleted] = await db.batch([
+    // A check-in on this session stays, as its own conversation, no longer linked.
+    db.update(sessions).set({ followUpOf: null }).where(eq(sessions.followUpOf, id)),
     db.delete(commitments).where(eq(commitments.sessionId, id)),
     db.delete(writtenSummaries).where(eq(writtenSummaries.sessionId, id)),
     db.delete(coachReads).where(sql`${coachReads.messageId} in ${ids}`),

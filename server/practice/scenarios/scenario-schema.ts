@@ -7,6 +7,7 @@
  * and every reaction line is checked against the hostility cap below.
  */
 import { z } from 'zod';
+import { checkCheckInSlots, checkInSchema } from './check-in-schema.js';
 import { CRITERIA, KIND_RUBRIC, criterionSchema, kindSchema, type Criterion, type Kind } from '../criteria.js';
 
 export const TEMPERAMENTS = ['hurt', 'defensive', 'withdrawn', 'escalating', 'anxious', 'guarded'] as const;
@@ -147,6 +148,8 @@ export const scenarioFrontMatterSchema = z
     /** Scenario words that lines can use as `{slot}`, e.g. `event: the recital`. */
     slots: z.record(z.string().regex(/^[a-z][a-z_]*$/), z.string().min(1)).default({}),
     reactions: z.partialRecord(moveSchema, linesByBandSchema),
+    /** What the partner says when the person checks in after this conversation (issue 13). */
+    checkIn: checkInSchema.optional(),
   })
   .strict()
   .superRefine((scenario, ctx) => checkConsistency(scenario, ctx));
@@ -206,4 +209,5 @@ function checkConsistency(scenario: ScenarioFrontMatter, ctx: z.RefinementCtx): 
     }
   }
   for (const [index, text] of (scenario.hiddenConcern?.reveal ?? []).entries()) checkSlots(text, ['hiddenConcern', 'reveal', index]);
+  checkCheckInSlots(scenario, ctx, known);
 }
