@@ -96,6 +96,19 @@ describe.skipIf(!CHROMIUM)('follow-through in Chromium', () => {
     expect(ics).toContain('call the depot');
   });
 
+  it('checks in with the partner, who opens by quoting the promise', async () => {
+    await page.getByRole('button', { name: `Check in with Kwame about "I'll call the depot for you, and tell you what they say."` }).click();
+    await page.waitForURL(/\/practice\//);
+    await page.locator('.turn-partner', { hasText: `"I'll call the depot for you, and tell you what they say."` }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+    const session = await (await fetch(`${base}/api/sessions/${id}`)).json();
+    expect(session.followUpOf).toEqual(expect.any(String));
+    await shot('check-in');
+    await page.goto(`${base}/commitments`);
+    await page.getByRole('heading', { name: 'Your commitments' }).waitFor();
+    expectNoConsoleErrors();
+  });
+
   it('deletes a commitment after confirming', async () => {
     await page.getByRole('button', { name: `Delete "I'll pay the garage for the repair tomorrow."` }).click();
     await page.getByRole('button', { name: 'Delete it' }).click();

@@ -18,7 +18,9 @@ const enc = encodeURIComponent;
 export const listScenarios = () => getJson<ApiScenarioSummary[]>('/api/scenarios');
 export const getScenario = (id: string) => getJson<ApiScenarioDetail>(`/api/scenarios/${enc(id)}`);
 
-export const createSession = (scenarioId: string) => sendJson<ApiSession>('POST', '/api/sessions', { scenarioId });
+/** With `followUpOf`, a check-in on that (ended) session: the partner opens by asking about what was promised. */
+export const createSession = (scenarioId: string, followUpOf?: string) =>
+  sendJson<ApiSession>('POST', '/api/sessions', followUpOf ? { scenarioId, followUpOf } : { scenarioId });
 export const listSessions = () => getJson<ApiSessionSummary[]>('/api/sessions');
 /** With `history`, turns taken back by a rewind come too, marked `superseded`. */
 export const getSession = (id: string, history = false) => getJson<ApiSession>(`/api/sessions/${enc(id)}${history ? '?history=1' : ''}`);

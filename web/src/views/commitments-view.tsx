@@ -5,11 +5,11 @@
  */
 import { useState, type FormEvent } from 'react';
 import { messageOf } from '../api/client.js';
-import { COMMITMENTS_CALENDAR_URL, deleteCommitment, listCommitments, updateCommitment } from '../api/rehearse-api.js';
+import { COMMITMENTS_CALENDAR_URL, createSession, deleteCommitment, listCommitments, updateCommitment } from '../api/rehearse-api.js';
 import type { ApiCommitment, UpdateCommitmentBody } from '../api/types.js';
 import { dueText, groupCommitments, localToday } from '../commitments/commitment-groups.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
-import { Link, paths } from '../router.js';
+import { Link, navigate, paths } from '../router.js';
 import { useLoad } from '../use-load.js';
 
 export function CommitmentsView() {
@@ -29,6 +29,15 @@ export function CommitmentsView() {
   };
   const update = (item: ApiCommitment, patch: UpdateCommitmentBody, said: string) => act(() => updateCommitment(item.id, patch), said);
   const remove = (item: ApiCommitment) => act(() => deleteCommitment(item.id), 'The commitment was deleted.');
+  const checkIn = async (item: ApiCommitment) => {
+    setError(null);
+    try {
+      const session = await createSession(item.scenarioId, item.sessionId);
+      navigate(paths.practice(session.id));
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
 
   return (
     <section className="commitments">
@@ -51,7 +60,7 @@ export function CommitmentsView() {
           {loaded.message}
         </ErrorNotice>
       ) : null}
-      {loaded.state === 'ready' ? <CommitmentGroupsList items={loaded.data} onUpdate={update} onDelete={remove} /> : null}
+      {loaded.state === 'ready' ? <CommitmentGroupsList items={loaded.data} onUpdate={update} onDelete={remove} onCheckIn={checkIn} /> : null}
     </section>
   );
 }
@@ -59,6 +68,7 @@ export function CommitmentsView() {
 interface ItemActions {
   onUpdate: (item: ApiCommitment, patch: UpdateCommitmentBody, said: string) => Promise<void>;
   onDelete: (item: ApiCommitment) => Promise<void>;
+  onCheckIn: (item: ApiCommitment) => Promise<void>;
 }
 
 function CommitmentGroupsList({ items, ...actions }: { items: ApiCommitment[] } & ItemActions) {
@@ -107,7 +117,7 @@ function CommitmentGroup({ id, title, items, today, ...actions }: { id: string; 
   );
 }
 
-function CommitmentItem({ item, today, onUpdate, onDelete }: { item: ApiCommitment; today: string } & ItemActions) {
+function CommitmentItem({ item, today, onUpdate, onDelete, onCheckIn }: { item: ApiCommitment; today: string } & ItemActions) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(item.text);
   const [due, setDue] = useState(item.due ?? '');
@@ -165,6 +175,11 @@ function CommitmentItem({ item, today, onUpdate, onDelete }: { item: ApiCommitme
         >
           {item.done ? 'Not done yet' : 'Mark done'}
         </button>
+        {item.done ? null : (
+          <button type="button" className="secondary" onClick={() => void onCheckIn(item)} aria-label={`Check in with ${item.partner} about "${item.text}"`}>
+            Check in with {item.partner}
+          </button>
+        )}
         <button type="button" className="secondary" onClick={() => setEditing(true)} aria-label={`Edit "${item.text}"`}>
           Edit
         </button>

@@ -61,6 +61,15 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
       setAgain(messageOf(e));
     }
   };
+  const checkIn = async () => {
+    setAgain('Starting…');
+    try {
+      const session = await createSession(scenario.id, sessionId);
+      navigate(paths.practice(session.id));
+    } catch (e) {
+      setAgain(messageOf(e));
+    }
+  };
   const flagsSeen = Object.entries(card.redFlags).filter(([, r]) => (r as CriterionResult).met);
 
   return (
@@ -87,6 +96,11 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         <button type="button" className="secondary" onClick={() => void practiseAgain()} disabled={again === 'Starting…'}>
           Practise this again
         </button>
+        {card.status !== 'active' ? (
+          <button type="button" className="secondary" onClick={() => void checkIn()} disabled={again === 'Starting…'}>
+            Check in with {partner}
+          </button>
+        ) : null}
         {card.status !== 'ended' ? (
           <Link className="button secondary" href={paths.practice(sessionId)}>
             Back to the conversation
