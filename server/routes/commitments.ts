@@ -18,7 +18,7 @@ export function commitmentRoutes(ctx: AppContext) {
     .get('/commitments', async (c) => c.json((await listCommitments(ctx.db)).map(presentCommitment)))
     .get('/commitments.ics', async (c) => {
       const open = (await listCommitments(ctx.db)).filter((row) => !row.done && row.due !== null);
-      const calendar = commitmentsCalendar(open.map((row) => ({ id: row.id, partner: row.partner, text: row.text, due: row.due! })));
+      const calendar = await commitmentsCalendar(open.map((row) => ({ id: row.id, partner: row.partner, text: row.text, due: row.due! })));
       return c.body(calendar, 200, {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': 'attachment; filename="rehearse-commitments.ics"',

@@ -18,8 +18,9 @@ import { stem } from '../scoring/rules/index.js';
 import type { Need, Scenario } from '../scenarios/scenario-schema.js';
 import { splitSentences } from './sentences.js';
 
-const nlp = winkNLP(model, ['sbd', 'pos']);
-const its = nlp.its;
+// Built on the first review, not at start: an instance costs ~0.3 s, and summaries are rare.
+let reader: ReturnType<typeof winkNLP> | undefined;
+const nlp = () => (reader ??= winkNLP(model, ['sbd', 'pos']));
 
 export const MAX_SUMMARY_CHARS = 2000;
 
@@ -58,7 +59,8 @@ interface ContentWord {
 }
 
 function contentWords(text: string, ignore: ReadonlySet<string> = FRAMING): ContentWord[] {
-  const doc = nlp.readDoc(text);
+  const { its } = nlp();
+  const doc = nlp().readDoc(text);
   const words = doc.tokens().out(its.normal);
   // wink's types declare `its.lemma` with an addons parameter that `out` supplies itself.
   const lemmas = doc.tokens().out(its.lemma as typeof its.normal);

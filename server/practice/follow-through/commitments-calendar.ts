@@ -2,7 +2,7 @@
  * The open commitments as an iCalendar file, one all-day event on each due date, written by
  * the `ics` package so the format's folding and escaping rules are someone else's well-tested code.
  */
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 
 export interface CalendarCommitment {
   id: string;
@@ -12,7 +12,9 @@ export interface CalendarCommitment {
   due: string;
 }
 
-export function commitmentsCalendar(items: readonly CalendarCommitment[]): string {
+export async function commitmentsCalendar(items: readonly CalendarCommitment[]): Promise<string> {
+  // Loaded on the first download, not at start: every worker would otherwise pay for it.
+  const { createEvents } = await import('ics');
   const events: EventAttributes[] = items.map((item) => {
     const [year, month, day] = item.due.split('-').map(Number) as [number, number, number];
     const next = new Date(Date.UTC(year, month - 1, day + 1));

@@ -32,8 +32,8 @@ describe('draftCommitments', () => {
 });
 
 describe('commitmentsCalendar', () => {
-  it('writes one all-day event per commitment, ending the next day', () => {
-    const ics = commitmentsCalendar([{ id: 'c1', partner: 'Jonah', text: "I'll call you on Saturday.", due: '2026-12-31' }]);
+  it('writes one all-day event per commitment, ending the next day', async () => {
+    const ics = await commitmentsCalendar([{ id: 'c1', partner: 'Jonah', text: "I'll call you on Saturday.", due: '2026-12-31' }]);
     expect(ics).toMatch(/^BEGIN:VCALENDAR/);
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
     expect(ics).toContain('DTSTART;VALUE=DATE:20261231');
