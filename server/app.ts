@@ -15,12 +15,14 @@ import { rateLimit } from './http/rate-limit.js';
 import { bearerAuth, securityHeaders } from './http/security.js';
 import { describeError } from './logger.js';
 import { chatRoutes } from './routes/chat.js';
+import { commitmentRoutes } from './routes/commitments.js';
 import { draftRoutes } from './routes/drafts.js';
 import { healthRoutes } from './routes/health.js';
 import { progressRoutes } from './routes/progress.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { summaryRoutes } from './routes/summary.js';
 
 type Env = { Variables: { requestId: string } };
 
@@ -45,8 +47,10 @@ export function createApp(ctx: AppContext) {
   app.route('/api/sessions', sessionRoutes(ctx));
   app.route('/api/sessions', chatRoutes(ctx));
   app.route('/api/sessions', scorecardRoutes(ctx));
+  app.route('/api/sessions', summaryRoutes(ctx));
   app.route('/api/drafts', draftRoutes(ctx));
   app.route('/api/progress', progressRoutes(ctx));
+  app.route('/api', commitmentRoutes(ctx));
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

@@ -2,11 +2,11 @@
  * Turns stored rows into the API's shapes (see schemas.ts). One place, so the session
  * route, the chat stream's metadata and the scorecard present a coach read the same way.
  */
-import type { CoachRead, ApiMessage, ApiSessionSummary } from './schemas.js';
+import type { ApiCommitment, CoachRead, ApiMessage, ApiSessionSummary } from './schemas.js';
 import type { SessionSummaryRow } from '../db/queries/sessions.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 import { sureScores } from '../practice/scoring/scorer.js';
-import type { CoachReadRow } from '../db/schema.js';
+import type { CoachReadRow, CommitmentRow } from '../db/schema.js';
 import type { MessageWithCoach } from '../db/queries/messages.js';
 
 export function presentCoachRead(read: Pick<CoachReadRow, 'labels' | 'evidence' | 'scores' | 'tip' | 'trustBefore' | 'trustAfter' | 'reason'>): CoachRead {
@@ -50,5 +50,19 @@ export function presentSessionSummary(row: SessionSummaryRow, scenario: Scenario
     status: row.status,
     trust: row.lastTrust ?? scenario?.trust.start ?? 0,
     turns: row.turns,
+    followUpOf: row.followUpOf,
+  };
+}
+
+export function presentCommitment(row: CommitmentRow): ApiCommitment {
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    scenarioId: row.scenarioId,
+    partner: row.partner,
+    text: row.text,
+    due: row.due,
+    done: row.done,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { arcSummarySchema } from '../practice/coach/arc-schema.js';
 import { scorecardSchema } from '../practice/coach/scorecard.js';
+import { MAX_SUMMARY_CHARS, summaryReviewSchema } from '../practice/coach/written-summary.js';
 import { turnReadSchema } from '../practice/coach/turn-coach.js';
 import { MESSAGE_STATUSES, SESSION_STATUSES } from '../db/statuses.js';
 import { CRITERIA, criterionSchema, kindSchema } from '../practice/criteria.js';
@@ -16,7 +17,8 @@ export { MAX_BODY_BYTES, MAX_DRAFT_CHARS, MAX_TURN_CHARS } from './limits.js';
 /** Client-chosen ids (message ids from useChat) end up in URLs and logs: keep them plain. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be 1-80 letters, digits, "-" or "_"');
 
-export const createSessionBody = z.object({ scenarioId: idSchema }).strict();
+/** `followUpOf`: an ended session of the same scenario to check in on (issue 13). */
+export const createSessionBody = z.object({ scenarioId: idSchema, followUpOf: idSchema.optional() }).strict();
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() }).loose();
 const otherPart = z.object({ type: z.string() }).loose();
@@ -96,6 +98,8 @@ export const sessionSchema = z.object({
   arc: arcSummarySchema.nullable(),
   safetyFlagged: z.boolean(),
   createdAt: z.string(),
+  /** The session this one checks in on, or null. */
+  followUpOf: z.string().nullable(),
   messages: z.array(messageSchema),
 });
 export type ApiSession = z.infer<typeof sessionSchema>;
@@ -108,6 +112,7 @@ export const sessionSummarySchema = z.object({
   status: sessionStatusSchema,
   trust: z.number(),
   turns: z.number(),
+  followUpOf: z.string().nullable(),
 });
 export type ApiSessionSummary = z.infer<typeof sessionSummarySchema>;
 
@@ -131,8 +136,22 @@ export const scenarioDetailSchema = scenarioSummarySchema.extend({
 });
 export type ApiScenarioDetail = z.infer<typeof scenarioDetailSchema>;
 
-/** GET /api/sessions/:id/scorecard: the domain's scorecard and the session it is of. */
-export const apiScorecardSchema = scorecardSchema.extend({ sessionId: z.string(), status: sessionStatusSchema, safetyFlagged: z.boolean() });
+export const writtenSummaryBody = z
+  .object({ text: z.string().trim().min(1, 'write what you heard first').max(MAX_SUMMARY_CHARS, `must be at most ${MAX_SUMMARY_CHARS} characters`) })
+  .strict();
+
+/** A stored written summary as the scorecard shows it: the words and their review. */
+export const apiWrittenSummarySchema = summaryReviewSchema.extend({ text: z.string(), createdAt: z.string() });
+export type ApiWrittenSummary = z.infer<typeof apiWrittenSummarySchema>;
+export type ApiSummaryReview = z.infer<typeof summaryReviewSchema>;
+
+/** GET /api/sessions/:id/scorecard: the domain's scorecard, the session it is of, and a listening session's written summary. */
+export const apiScorecardSchema = scorecardSchema.extend({
+  sessionId: z.string(),
+  status: sessionStatusSchema,
+  safetyFlagged: z.boolean(),
+  summary: apiWrittenSummarySchema.nullable(),
+});
 export type ApiScorecard = z.infer<typeof apiScorecardSchema>;
 
 /** One point of GET /api/progress, oldest first. */
@@ -165,3 +184,36 @@ export const replyMetadataSchema = z.object({
 export type ReplyMetadata = z.infer<typeof replyMetadataSchema>;
 
 export { CRITERIA };
+
+/** An ISO calendar date that exists (`2026-02-30` does not). */
+export const isoDateSchema = z.string().refine((value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === value;
+}, 'must be a date as YYYY-MM-DD, or null');
+
+/** One commitment as GET /api/commitments lists it and PATCH answers it. */
+export const commitmentSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  scenarioId: z.string(),
+  partner: z.string(),
+  text: z.string(),
+  due: z.string().nullable(),
+  done: z.boolean(),
+  createdAt: z.string(),
+});
+export type ApiCommitment = z.infer<typeof commitmentSchema>;
+
+export const MAX_COMMITMENT_CHARS = 500;
+
+export const updateCommitmentBody = z
+  .object({
+    done: z.boolean().optional(),
+    due: isoDateSchema.nullable().optional(),
+    text: z.string().trim().min(1, 'must not be empty').max(MAX_COMMITMENT_CHARS, `must be at most ${MAX_COMMITMENT_CHARS} characters`).optional(),
+  })
+  .strict()
+  .refine((body) => body.done !== undefined || body.due !== undefined || body.text !== undefined, { message: 'send at least one of done, due, text' });
+export type UpdateCommitmentBody = z.infer<typeof updateCommitmentBody>;

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { TurnRead } from '../practice/coach/turn-coach.js';
+import type { SummaryReview } from '../practice/coach/written-summary.js';
 import { MESSAGE_STATUSES, SESSION_STATUSES } from './statuses.js';
 
 export const sessions = sqliteTable(
@@ -17,6 +18,8 @@ export const sessions = sqliteTable(
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
     /** Set when a turn raised a safety concern and was answered outside the role-play. */
     safetyFlaggedAt: integer('safety_flagged_at', { mode: 'timestamp_ms' }),
+    /** The session this one checks in on (issue 13); null for a first conversation, or once that session is deleted. */
+    followUpOf: text('follow_up_of'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   },
@@ -75,7 +78,47 @@ export const judgeCache = sqliteTable('judge_cache', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
+/**
+ * What the person promised in a session, kept after it ends so they can follow through.
+ * `sourceKey` is a hash of the words as first extracted: recording a session's commitments
+ * again (the scorecard read twice, the session ended after a rewind) adds only new ones, and
+ * a deleted commitment stays a tombstone (text wiped, `deletedAt` set) so it never comes back.
+ */
+export const commitments = sqliteTable(
+  'commitments',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    scenarioId: text('scenario_id').notNull(),
+    /** The partner's name when it was made: the scenario may be uninstalled later. */
+    partner: text('partner').notNull(),
+    text: text('text').notNull(),
+    sourceKey: text('source_key').notNull(),
+    /** An ISO date (`2026-12-05`), or null when the words named no day. */
+    due: text('due'),
+    done: integer('done', { mode: 'boolean' }).notNull().default(false),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [uniqueIndex('commitments_session_source_idx').on(table.sessionId, table.sourceKey), index('commitments_due_idx').on(table.done, table.due)],
+);
+
+/** The person's written summary of a listening session and its review; the latest one is kept. */
+export const writtenSummaries = sqliteTable('written_summaries', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  review: text('review', { mode: 'json' }).$type<SummaryReview>().notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
 export type SessionRow = typeof sessions.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessageRow = typeof messages.$inferInsert;
 export type CoachReadRow = typeof coachReads.$inferSelect;
+export type CommitmentRow = typeof commitments.$inferSelect;
+export type WrittenSummaryRow = typeof writtenSummaries.$inferSelect;

@@ -3,9 +3,11 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import type { ApiScorecard } from '../api/schemas.js';
 import { listMessages } from '../db/queries/messages.js';
+import { findWrittenSummary } from '../db/queries/written-summaries.js';
 import { AppError } from '../errors.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
+import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
@@ -16,12 +18,15 @@ export function scorecardRoutes(ctx: AppContext) {
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
     const turns = labelledTurns(await listMessages(ctx.db, session.id));
     const card = buildScorecard(scenario, turns);
+    await recordCommitments(ctx, session, turns);
     if (card.weakest && ctx.rewriteModel) {
       const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
       const rewrite = await rewriteInVoice(ctx.rewriteModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));
       card.weakest = { ...card.weakest, rewrite: rewrite.text, rewriteBy: rewrite.by };
     }
-    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card };
+    const written = scenario.kind === 'listening' ? await findWrittenSummary(ctx.db, session.id) : undefined;
+    const summary = written ? { text: written.text, ...written.review, createdAt: written.createdAt.toISOString() } : null;
+    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card, summary };
     return c.json(answer);
   });
 }

@@ -9,6 +9,8 @@ import { createSession, deleteAllSessions, deleteSession, listSessions, updateSe
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
+import { checkInOpeningFor } from '../http/check-in-opening.js';
+import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { summariseArc } from '../practice/partner/arc-stages.js';
@@ -29,6 +31,7 @@ async function loadSessionView(ctx: AppContext, session: SessionRow, includeSupe
     arc: state ? summariseArc(state) : null,
     safetyFlagged: session.safetyFlaggedAt !== null,
     createdAt: session.createdAt.toISOString(),
+    followUpOf: session.followUpOf,
     messages: all.map(presentMessage),
   };
 }
@@ -36,11 +39,13 @@ async function loadSessionView(ctx: AppContext, session: SessionRow, includeSupe
 export function sessionRoutes(ctx: AppContext) {
   return new Hono()
     .post('/', async (c) => {
-      const { scenarioId } = await readJsonBody(c, createSessionBody);
+      const { scenarioId, followUpOf } = await readJsonBody(c, createSessionBody);
       const scenario = ctx.scenarios.get(scenarioId);
       if (!scenario) throw new AppError('not_found', `no scenario with id "${scenarioId}"`);
-      const session = await createSession(ctx.db, { id: randomUUID(), scenarioId, openingId: randomUUID(), opening: scenario.partner.opening });
-      ctx.logger.info('session.created', { sessionId: session.id, scenarioId });
+      const id = randomUUID();
+      const opening = followUpOf ? await checkInOpeningFor(ctx, scenario, followUpOf, id) : scenario.partner.opening;
+      const session = await createSession(ctx.db, { id, scenarioId, openingId: randomUUID(), opening, followUpOf });
+      ctx.logger.info('session.created', { sessionId: session.id, scenarioId, checkIn: !!followUpOf });
       return c.json(await loadSessionView(ctx, session), 201);
     })
     .get('/', async (c) => {
@@ -67,7 +72,10 @@ export function sessionRoutes(ctx: AppContext) {
     .post('/:id/end', async (c) => {
       const session = await requireSession(ctx, c.req.param('id'));
       if (session.status !== 'ended') await updateSessionStatus(ctx.db, session.id, 'ended');
-      return c.json(await loadSessionView(ctx, { ...session, status: 'ended' }));
+      const ended = { ...session, status: 'ended' as const };
+      // Ending is when a person expects their promises to be kept for them.
+      await recordCommitments(ctx, ended, labelledTurns(await listMessages(ctx.db, session.id)));
+      return c.json(await loadSessionView(ctx, ended));
     })
     .post('/:id/rewind', async (c) => {
       const session = await requireSession(ctx, c.req.param('id'));

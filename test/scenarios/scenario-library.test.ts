@@ -24,6 +24,17 @@ describe('the scenario library', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(18);
   });
 
+  it('gives every scenario check-in openings that quote the commitment, in its own voice', () => {
+    for (const scenario of scenarios) {
+      expect(scenario.checkIn, scenario.id).toBeDefined();
+      expect(
+        scenario.checkIn!.openings.every((line) => line.includes('{commitment}')),
+        scenario.id,
+      ).toBe(true);
+    }
+    expect(new Set(scenarios.map((s) => s.checkIn!.openings[0])).size).toBe(scenarios.length);
+  });
+
   it('holds at least 7 apology, 6 listening and 5 draft scenarios', () => {
     const count = (kind: string) => scenarios.filter((s) => s.kind === kind).length;
     expect(count('apology')).toBeGreaterThanOrEqual(7);

@@ -41,6 +41,7 @@ const card: ApiScorecard = {
   commitments: ["I'll pay the garage today."],
   listening: null,
   tips: ['Own the silence.'],
+  summary: null,
 };
 
 afterEach(() => vi.restoreAllMocks());

@@ -9,6 +9,7 @@ import { LibraryView } from './views/library-view.js';
 const PracticeView = lazy(() => import('./views/practice-view.js').then((m) => ({ default: m.PracticeView })));
 const ScorecardView = lazy(() => import('./views/scorecard-view.js').then((m) => ({ default: m.ScorecardView })));
 const DraftStudioView = lazy(() => import('./views/draft-studio-view.js').then((m) => ({ default: m.DraftStudioView })));
+const CommitmentsView = lazy(() => import('./views/commitments-view.js').then((m) => ({ default: m.CommitmentsView })));
 const HistoryView = lazy(() => import('./views/history-view.js').then((m) => ({ default: m.HistoryView })));
 
 export function App() {
@@ -49,6 +50,11 @@ export function App() {
               </Link>
             </li>
             <li>
+              <Link href={paths.commitments()} aria-current={route.name === 'commitments' ? 'page' : undefined}>
+                Commitments
+              </Link>
+            </li>
+            <li>
               <Link href={paths.history()} aria-current={route.name === 'history' ? 'page' : undefined}>
                 History
               </Link>
@@ -78,6 +84,8 @@ function viewFor(route: Route) {
       return <DraftStudioView initialScenarioId={route.scenarioId} />;
     case 'history':
       return <HistoryView />;
+    case 'commitments':
+      return <CommitmentsView />;
     case 'not-found':
       return (
         <section>

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'scorecard'; sessionId: string }
   | { name: 'drafts'; scenarioId: string | null }
   | { name: 'history' }
+  | { name: 'commitments' }
   | { name: 'not-found'; path: string };
 
 const NAVIGATE = 'rehearse:navigate';
@@ -25,6 +26,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (first === 'scorecard' && second && parts.length === 2) return { name: 'scorecard', sessionId: second };
   if (first === 'drafts' && parts.length === 1) return { name: 'drafts', scenarioId: new URLSearchParams(search).get('scenario') };
   if (first === 'history' && parts.length === 1) return { name: 'history' };
+  if (first === 'commitments' && parts.length === 1) return { name: 'commitments' };
   return { name: 'not-found', path: pathname };
 }
 
@@ -34,6 +36,7 @@ export const paths = {
   scorecard: (sessionId: string) => `/scorecard/${encodeURIComponent(sessionId)}`,
   drafts: (scenarioId?: string) => (scenarioId ? `/drafts?scenario=${encodeURIComponent(scenarioId)}` : '/drafts'),
   history: () => '/history',
+  commitments: () => '/commitments',
 };
 
 export function navigate(to: string, { replace = false } = {}): void {

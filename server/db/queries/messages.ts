@@ -156,6 +156,7 @@ export async function readTurnContext(db: Db, sessionId: string): Promise<TurnCo
     scenarioId: row[1] as string,
     status: row[2] as SessionRow['status'],
     safetyFlaggedAt: row[3] === null ? null : new Date(row[3] as number),
+    followUpOf: (row[8] as string | null) ?? null,
     createdAt: new Date(row[4] as number),
     updatedAt: new Date(row[5] as number),
   };
@@ -203,7 +204,8 @@ const TURN_CONTEXT_SQL = `
       from (select * from messages where session_id = s.id order by seq) m
       left join coach_reads c on c.message_id = m.id and c.scorer = 'offline'
       left join coach_reads j on j.message_id = m.id and j.scorer <> 'offline'),
-    (select max(updated_at) from messages where session_id = s.id and status = 'streaming')
+    (select max(updated_at) from messages where session_id = s.id and status = 'streaming'),
+    s.follow_up_of
   from sessions s
   where s.id = ?`;
 

@@ -3,13 +3,19 @@
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { coachReads, messages, sessions, type SessionRow } from '../schema.js';
+import { coachReads, commitments, messages, sessions, writtenSummaries, type SessionRow } from '../schema.js';
 
 export type SessionStatus = SessionRow['status'];
 
-export async function createSession(db: Db, input: { id: string; scenarioId: string; openingId: string; opening: string }): Promise<SessionRow> {
+export async function createSession(
+  db: Db,
+  input: { id: string; scenarioId: string; openingId: string; opening: string; followUpOf?: string },
+): Promise<SessionRow> {
   const [session] = await db.batch([
-    db.insert(sessions).values({ id: input.id, scenarioId: input.scenarioId }).returning(),
+    db
+      .insert(sessions)
+      .values({ id: input.id, scenarioId: input.scenarioId, followUpOf: input.followUpOf ?? null })
+      .returning(),
     db.insert(messages).values({
       id: input.openingId,
       sessionId: input.id,
@@ -69,7 +75,11 @@ export async function flagSessionSafety(db: Db, id: string): Promise<void> {
  */
 export async function deleteSession(db: Db, id: string): Promise<boolean> {
   const ids = db.select({ id: messages.id }).from(messages).where(eq(messages.sessionId, id));
-  const [, , deleted] = await db.batch([
+  const [, , , , , deleted] = await db.batch([
+    // A check-in on this session stays, as its own conversation, no longer linked.
+    db.update(sessions).set({ followUpOf: null }).where(eq(sessions.followUpOf, id)),
+    db.delete(commitments).where(eq(commitments.sessionId, id)),
+    db.delete(writtenSummaries).where(eq(writtenSummaries.sessionId, id)),
     db.delete(coachReads).where(sql`${coachReads.messageId} in ${ids}`),
     db.delete(messages).where(eq(messages.sessionId, id)),
     db.delete(sessions).where(eq(sessions.id, id)).returning({ id: sessions.id }),
@@ -78,7 +88,13 @@ export async function deleteSession(db: Db, id: string): Promise<boolean> {
 }
 
 export async function deleteAllSessions(db: Db): Promise<number> {
-  const [, , deleted] = await db.batch([db.delete(coachReads), db.delete(messages), db.delete(sessions).returning({ id: sessions.id })]);
+  const [, , , , deleted] = await db.batch([
+    db.delete(commitments),
+    db.delete(writtenSummaries),
+    db.delete(coachReads),
+    db.delete(messages),
+    db.delete(sessions).returning({ id: sessions.id }),
+  ]);
   return deleted.length;
 }
 

@@ -102,7 +102,7 @@ export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[])
     trustPath: state.trustPath,
     strongest: turns.length > 0 ? ranked[0]! : null,
     weakest: weakestTurn && rewrite ? { ...weakestTurn, rewrite, rewriteBy: 'offline' } : null,
-    commitments: commitments(turns),
+    commitments: extractCommitments(turns),
     listening: scenario.kind === 'listening' ? listeningBalance(turns) : null,
     tips: closingTips(scenario, turns, state),
   };
@@ -116,8 +116,11 @@ function criterionResult(criterion: Criterion, turns: readonly ScoredTurn[]): Cr
   return { met: count > 0, count, evidence: where.map((w) => w.quote), where };
 }
 
-/** The concrete actions the person proposed, in their words, so they can follow through. */
-function commitments(turns: readonly ScoredTurn[]): string[] {
+/**
+ * The concrete actions the person proposed, in their words, so they can follow through. The
+ * scorecard lists them and follow-through stores them (follow-through/commitments.ts).
+ */
+export function extractCommitments(turns: readonly ScoredTurn[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const turn of turns) {

@@ -7,6 +7,7 @@
  * and every reaction line is checked against the hostility cap below.
  */
 import { z } from 'zod';
+import { checkCheckInSlots, checkInSchema } from './check-in-schema.js';
 import { CRITERIA, KIND_RUBRIC, criterionSchema, kindSchema, type Criterion, type Kind } from '../criteria.js';
 import { ARC_RULES } from '../partner/emotional-arc.js';
 
@@ -163,6 +164,8 @@ export const scenarioFrontMatterSchema = z
     /** Scenario words that lines can use as `{slot}`, e.g. `event: the recital`. */
     slots: z.record(z.string().regex(/^[a-z][a-z_]*$/), z.string().min(1)).default({}),
     reactions: z.partialRecord(moveSchema, linesByBandSchema),
+    /** What the partner says when the person checks in after this conversation (issue 13). */
+    checkIn: checkInSchema.optional(),
   })
   .strict()
   .superRefine((scenario, ctx) => checkConsistency(scenario, ctx));
@@ -246,4 +249,5 @@ function checkConsistency(scenario: ScenarioFrontMatter, ctx: z.RefinementCtx): 
   }
   for (const [index, text] of (scenario.hiddenConcern?.reveal ?? []).entries()) checkSlots(text, ['hiddenConcern', 'reveal', index]);
   for (const [index, text] of (scenario.pushback ?? []).entries()) checkSlots(text, ['pushback', index]);
+  checkCheckInSlots(scenario, ctx, known);
 }

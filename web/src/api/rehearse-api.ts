@@ -1,13 +1,26 @@
 /** One function per API call the page makes; each returns the server's own shape. */
 import { getJson, sendJson } from './client.js';
-import type { ApiDraftFeedback, ApiProgressPoint, ApiScenarioDetail, ApiScenarioSummary, ApiScorecard, ApiSession, ApiSessionSummary } from './types.js';
+import type {
+  ApiCommitment,
+  ApiSummaryReview,
+  UpdateCommitmentBody,
+  ApiDraftFeedback,
+  ApiProgressPoint,
+  ApiScenarioDetail,
+  ApiScenarioSummary,
+  ApiScorecard,
+  ApiSession,
+  ApiSessionSummary,
+} from './types.js';
 
 const enc = encodeURIComponent;
 
 export const listScenarios = () => getJson<ApiScenarioSummary[]>('/api/scenarios');
 export const getScenario = (id: string) => getJson<ApiScenarioDetail>(`/api/scenarios/${enc(id)}`);
 
-export const createSession = (scenarioId: string) => sendJson<ApiSession>('POST', '/api/sessions', { scenarioId });
+/** With `followUpOf`, a check-in on that (ended) session: the partner opens by asking about what was promised. */
+export const createSession = (scenarioId: string, followUpOf?: string) =>
+  sendJson<ApiSession>('POST', '/api/sessions', followUpOf ? { scenarioId, followUpOf } : { scenarioId });
 export const listSessions = () => getJson<ApiSessionSummary[]>('/api/sessions');
 /** With `history`, turns taken back by a rewind come too, marked `superseded`. */
 export const getSession = (id: string, history = false) => getJson<ApiSession>(`/api/sessions/${enc(id)}${history ? '?history=1' : ''}`);
@@ -18,6 +31,13 @@ export const deleteAllSessions = () => sendJson<void>('DELETE', '/api/sessions?c
 
 export const getScorecard = (id: string) => getJson<ApiScorecard>(`/api/sessions/${enc(id)}/scorecard`);
 export const getProgress = () => getJson<ApiProgressPoint[]>('/api/progress');
+export const summariseSession = (id: string, text: string) => sendJson<ApiSummaryReview>('POST', `/api/sessions/${enc(id)}/summary`, { text });
+
+export const listCommitments = () => getJson<ApiCommitment[]>('/api/commitments');
+export const updateCommitment = (id: string, patch: UpdateCommitmentBody) => sendJson<ApiCommitment>('PATCH', `/api/commitments/${enc(id)}`, patch);
+export const deleteCommitment = (id: string) => sendJson<void>('DELETE', `/api/commitments/${enc(id)}`);
+/** The calendar of open commitments with a date, as a plain link the browser downloads. */
+export const COMMITMENTS_CALENDAR_URL = '/api/commitments.ics';
 
 export const requestDraftFeedback = (text: string, scenarioId?: string) =>
   sendJson<ApiDraftFeedback>('POST', '/api/drafts/feedback', scenarioId ? { text, scenarioId } : { text });

@@ -4,6 +4,7 @@
  * of the server reaches the bundle and nothing is retyped here.
  */
 export type {
+  ApiCommitment,
   ApiMessage,
   ApiProgressPoint,
   ApiScenarioDetail,
@@ -11,7 +12,10 @@ export type {
   ApiScorecard,
   ApiSession,
   ApiSessionSummary,
+  ApiSummaryReview,
+  ApiWrittenSummary,
   CoachRead,
+  UpdateCommitmentBody,
   ReplyMetadata,
 } from '../../../server/api/schemas.js';
 export type { Scorecard, CriterionResult, TurnHighlight, ListeningBalance } from '../../../server/practice/coach/scorecard.js';

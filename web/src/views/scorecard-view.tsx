@@ -11,6 +11,7 @@ import type { ApiScenarioDetail, ApiScorecard, CriterionResult } from '../api/ty
 import { LineChart } from '../components/line-chart.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
 import { Link, navigate, paths } from '../router.js';
+import { SummaryBox } from '../scorecard/summary-box.js';
 import { buildScorecardMarkdown, downloadText, listeningRatioText, scorecardFileName } from '../scorecard/scorecard-markdown.js';
 import { useLoad } from '../use-load.js';
 import { criterionLabel } from '../criteria-text.js';
@@ -61,6 +62,15 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
       setAgain(messageOf(e));
     }
   };
+  const checkIn = async () => {
+    setAgain('Starting…');
+    try {
+      const session = await createSession(scenario.id, sessionId);
+      navigate(paths.practice(session.id));
+    } catch (e) {
+      setAgain(messageOf(e));
+    }
+  };
   const flagsSeen = Object.entries(card.redFlags).filter(([, r]) => (r as CriterionResult).met);
 
   return (
@@ -87,6 +97,11 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         <button type="button" className="secondary" onClick={() => void practiseAgain()} disabled={again === 'Starting…'}>
           Practise this again
         </button>
+        {card.status !== 'active' ? (
+          <button type="button" className="secondary" onClick={() => void checkIn()} disabled={again === 'Starting…'}>
+            Check in with {partner}
+          </button>
+        ) : null}
         {card.status !== 'ended' ? (
           <Link className="button secondary" href={paths.practice(sessionId)}>
             Back to the conversation
@@ -172,6 +187,8 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         </section>
       ) : null}
 
+      {card.kind === 'listening' ? <SummaryBox sessionId={sessionId} card={card} partner={partner} /> : null}
+
       {card.commitments.length ? (
         <section aria-labelledby="promise-h" className="card-section">
           <h2 id="promise-h">What you promised</h2>
@@ -180,7 +197,14 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
               <li key={c}>{c}</li>
             ))}
           </ul>
-          <p className="hint">Following through is what makes an apology real.</p>
+          <p className="hint">
+            Following through is what makes an apology real.{' '}
+            {card.status === 'active' ? (
+              'They are kept in Your commitments once the session ends.'
+            ) : (
+              <Link href={paths.commitments()}>See them in Your commitments</Link>
+            )}
+          </p>
         </section>
       ) : null}
 
