@@ -30,11 +30,15 @@ export interface LogisticOptions {
    */
   minSources?: number;
   /**
-   * The L2 of a feature as a multiple of `l2` (default 1 for all). The trainer penalises word
-   * features more than meaning and rule features: on our writers both fit, but only the second
-   * kind means the same thing in a stranger's words.
+   * Word features (the writer's own wording, as against what the rules and the parser read).
+   * On our writers both kinds fit; only the second means the same thing in a stranger's words,
+   * so word features can be penalised harder (`wordL2`, a multiple of `l2`) and dropped at
+   * random while training (`wordDropout`, the share dropped each time an example is seen), which
+   * trains the model to decide as it must for a stranger whose words it has never seen.
    */
-  l2Scale?: (feature: string) => number;
+  isWord?: (feature: string) => boolean;
+  wordL2?: number;
+  wordDropout?: number;
   seed?: number;
 }
 
@@ -52,8 +56,14 @@ export function trainLogistic(examples: readonly TrainingExample[], outputs: num
     const spread = sources === undefined || (sources.get(f)?.size ?? 0) >= options.minSources!;
     if ((n >= options.minCount && spread) || f === 'bias') index.set(f, index.size);
   }
-  const scale = new Float64Array(index.size).fill(1);
-  if (options.l2Scale) for (const [f, i] of index) scale[i] = options.l2Scale(f);
+  const word = new Uint8Array(index.size);
+  if (options.isWord) for (const [f, i] of index) word[i] = options.isWord(f) ? 1 : 0;
+  const l2 = [options.l2, options.l2 * (options.wordL2 ?? 1)];
+  const drop = options.wordDropout ?? 0;
+  // Inverted dropout: a kept word feature counts 1/(1 − p), so the trained weights score full rows as they are.
+  const keptValue = 1 / (1 - drop);
+  const value = new Float64Array(index.size);
+  let dropSeed = (options.seed ?? 7) * 7919 + 1;
   const w = new Float64Array(index.size * outputs);
   const g2 = new Float64Array(index.size * outputs).fill(1e-8);
   const rows = examples.map((e) => Int32Array.from(e.features.map((f) => index.get(f) ?? -1).filter((i) => i >= 0)));
@@ -71,13 +81,23 @@ export function trainLogistic(examples: readonly TrainingExample[], outputs: num
       const e = examples[k]!;
       const weight = e.weight ?? 1;
       z.fill(0);
-      for (const f of row) for (let o = 0; o < outputs; o++) z[o]! += w[f * outputs + o]!;
+      for (const f of row) {
+        let v = 1;
+        if (drop > 0 && word[f] === 1) {
+          dropSeed = (dropSeed * 1103515245 + 12345) % 2147483648;
+          v = dropSeed / 2147483648 < drop ? 0 : keptValue;
+        }
+        value[f] = v;
+        if (v !== 0) for (let o = 0; o < outputs; o++) z[o]! += v * w[f * outputs + o]!;
+      }
       for (let o = 0; o < outputs; o++) z[o] = e.gold[o] === null ? 0 : weight * (1 / (1 + Math.exp(-z[o]!)) - (e.gold[o] ? 1 : 0));
       for (const f of row) {
+        const v = value[f]!;
+        if (v === 0) continue;
         for (let o = 0; o < outputs; o++) {
           if (e.gold[o] === null) continue;
           const at = f * outputs + o;
-          const grad = z[o]! + options.l2 * scale[f]! * w[at]!;
+          const grad = v * z[o]! + l2[word[f]!]! * w[at]!;
           g2[at]! += grad * grad;
           w[at]! -= (options.learningRate * grad) / Math.sqrt(g2[at]!);
         }

@@ -31,8 +31,6 @@ interface Config extends LogisticOptions {
   tunedWeight: number;
   annomiWeight: number;
   bags: number;
-  /** L2 of word features as a multiple of `l2` (see `isWordFeature`). */
-  wordL2: number;
 }
 
 function argValue(name: string): string | undefined {
@@ -50,7 +48,7 @@ function trainModel(train: readonly Example[], config: Config, tuned: ReadonlySe
   return trainAveraged(
     train.map((e) => ({ features: e.features, gold: e.gold, source: e.writer, weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1 })),
     CRITERIA.length,
-    { ...config, l2Scale: config.wordL2 === 1 ? undefined : (f) => (isWordFeature(f) ? config.wordL2 : 1) },
+    { ...config, isWord: isWordFeature },
     config.bags,
   );
 }
@@ -150,6 +148,7 @@ function main(): void {
     minCount: Number(argValue('--min-count') ?? 2),
     minSources: Number(argValue('--min-writers') ?? 1),
     wordL2: Number(argValue('--word-l2') ?? 1),
+    wordDropout: Number(argValue('--word-dropout') ?? 0),
     seed: 7,
     tunedWeight: 0.5,
     annomiWeight: Number(argValue('--annomi-weight') ?? 0.5),
