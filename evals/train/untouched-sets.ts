@@ -1,7 +1,8 @@
 /**
  * The sets no model is trained on or tuned with, scored by a freshly trained model before its
  * weights are written: `replies-voices-k/l` (other hands from the rubric alone) and
- * `replies-strangers` (new situations, mixed voices). Printing them in the trainer's run means
+ * `held-out/strangers` and `held-out/contrasts` (new situations, mixed voices, by a hand no
+ * training set shares). Printing them in the trainer's run means
  * every change is measured on them in the same command, and no figure can come from a model
  * other than the one about to ship.
  */
@@ -14,7 +15,12 @@ import { parseDataset } from '../dataset.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 import { exampleOf } from './writer-data.js';
 
-export const UNTOUCHED_SETS = ['evals/datasets/replies-voices-k.jsonl', 'evals/datasets/replies-voices-l.jsonl', 'evals/datasets/replies-strangers.jsonl'];
+export const UNTOUCHED_SETS = [
+  'evals/datasets/replies-voices-k.jsonl',
+  'evals/datasets/replies-voices-l.jsonl',
+  'evals/datasets/held-out/strangers.jsonl',
+  'evals/datasets/held-out/contrasts.jsonl',
+];
 
 /** Focus criteria printed beside macro-F1: where strangers are read worst. */
 const FOCUS = ['shifts_blame', 'makes_excuses', 'minimizes', 'gives_unsolicited_advice', 'reflects'] as const;
@@ -40,7 +46,7 @@ export function scoreUntouched(model: LoadedModel, path: string): UntouchedFigur
   const f1 = Object.fromEntries(CRITERIA.map((c, i) => [c, binaryMetrics(confusionOf(scored.map((r) => [r[i]!.gold, r[i]!.given] as const))).f1]));
   const all = scored.flat();
   return {
-    set: path.replace(/^.*\//, ''),
+    set: path.replace(/^evals\/datasets\//, ''),
     replies: rows.length,
     macroF1: Object.values(f1).reduce((a, b) => a + b, 0) / CRITERIA.length,
     f1,
