@@ -321,8 +321,12 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
   };
   let speakerClauses = 0;
   let listenerClauses = 0;
+  // Who each sentence is about (the listener if any clause is theirs, else the speaker, else
+  // another), for the restating sentence below.
+  const sentenceSubjects: (Person | 'NONE' | undefined)[] = [];
 
   for (const [from, to] of r.sentences) {
+    sentenceSubjects.push(undefined);
     let last = to;
     while (last > from && tokens[last]!.pos === 'PUNCT' && tokens[last]!.word !== '?') last--;
     const isQuestion = tokens[to]?.word === '?' || tokens[last]?.word === '?';
@@ -384,6 +388,8 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
       if (hasBy) passive = false;
       const s = subject ?? (verb ? 'NONE' : undefined);
       if (!s) continue;
+      const held = sentenceSubjects.at(-1);
+      if (held === undefined || s === 'LISTENER' || (s === 'SPEAKER' && held !== 'LISTENER')) sentenceSubjects[sentenceSubjects.length - 1] = s;
       if (s === 'SPEAKER') speakerClauses++;
       if (s === 'LISTENER') listenerClauses++;
       add(`m:subj:${s}`);
@@ -459,7 +465,33 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
     add(`m:overlap_share:${bucket(share, [0, 0.15, 0.35, 0.6])}`);
     if (shared > 0 && speakerClauses === 0) add('m:overlap_no_speaker');
     if (shared > 0 && listenerClauses > 0) add('m:overlap_you');
+    restatingSentence(r, sentenceSubjects, ctx, add);
   } else add('m:no_context');
+}
+
+/**
+ * The sentence that restates the partner most, and who it is about. A reflection is often one
+ * sentence inside a longer reply (an apology, then "you were scared and on your own"), and the
+ * reply-wide share of shared words dilutes it; a sentence about the listener, or a fragment
+ * with no subject ("Fourteen, and the latest one…"), that shares most of its content words
+ * with their line is the restatement, whatever else the reply says.
+ */
+function restatingSentence(r: Read, subjects: readonly (Person | 'NONE' | undefined)[], ctx: ReadonlySet<string>, add: (f: string) => void): void {
+  let best = { shared: 0, share: 0, subject: 'NONE' as string };
+  r.sentences.forEach(([from, to], k) => {
+    const mine = contentStemsOf(r.tokens.slice(from, to + 1));
+    let shared = 0;
+    for (const l of mine) if (ctx.has(l)) shared++;
+    const share = mine.size === 0 ? 0 : shared / mine.size;
+    if (shared > best.shared || (shared === best.shared && share > best.share)) {
+      const who = subjects[k];
+      best = { shared, share, subject: who === 'SPEAKER' || who === 'LISTENER' ? who : who === undefined ? 'NONE' : 'OTHER' };
+    }
+  });
+  if (best.shared === 0) return;
+  add(`m:restating:${bucket(best.shared, [1, 2, 3])}_${best.subject}`);
+  add(`m:restating_share:${bucket(best.share, [0.2, 0.4, 0.6])}_${best.subject}`);
+  if (r.sentences.length > 1) add(`m:restating_in_longer:${best.subject}`);
 }
 
 /** Clause openings after which a bare verb is telling someone what to do. */
