@@ -46,7 +46,12 @@ function f1(gold: readonly boolean[], predicted: readonly boolean[]): number {
 
 function trainModel(train: readonly Example[], config: Config, tuned: ReadonlySet<number>): LogisticModel {
   return trainAveraged(
-    train.map((e) => ({ features: e.features, gold: e.gold, source: e.writer, weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1 })),
+    train.map((e) => ({
+      features: e.features,
+      gold: e.gold,
+      source: e.writer,
+      weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1,
+    })),
     CRITERIA.length,
     { ...config, isWord: isWordFeature },
     config.bags,
