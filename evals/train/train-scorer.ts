@@ -15,11 +15,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERIA, type Criterion } from '../../server/practice/criteria.js';
-import { calibrate, labelLogits, loadLabelModel, type LabelModelFile } from '../../server/practice/scoring/learned/index.js';
+import { calibrate, isWordFeature, labelLogits, loadLabelModel, type LabelModelFile } from '../../server/practice/scoring/learned/index.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 import { ANNOMI_CRITERIA, annomiItems } from '../public/annomi.js';
 import { calibrationError, fitPlatt, type Calibrated } from '../calibration.js';
 import { trainAveraged, type LogisticModel, type LogisticOptions } from './logistic.js';
+import { printUntouched } from './untouched-sets.js';
 import { exampleOf, GROUPS, loadExamples, writers, type Example } from './writer-data.js';
 
 const OUT = resolve(process.cwd(), 'server/practice/scoring/learned/label-model-weights.json');
@@ -45,9 +46,14 @@ function f1(gold: readonly boolean[], predicted: readonly boolean[]): number {
 
 function trainModel(train: readonly Example[], config: Config, tuned: ReadonlySet<number>): LogisticModel {
   return trainAveraged(
-    train.map((e) => ({ features: e.features, gold: e.gold, weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1 })),
+    train.map((e) => ({
+      features: e.features,
+      gold: e.gold,
+      source: e.writer,
+      weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1,
+    })),
     CRITERIA.length,
-    config,
+    { ...config, isWord: isWordFeature },
     config.bags,
   );
 }
@@ -145,6 +151,9 @@ function main(): void {
     epochs: Number(argValue('--epochs') ?? 12),
     learningRate: 0.1,
     minCount: Number(argValue('--min-count') ?? 2),
+    minSources: Number(argValue('--min-writers') ?? 1),
+    wordL2: Number(argValue('--word-l2') ?? 1),
+    wordDropout: Number(argValue('--word-dropout') ?? 0),
     seed: 7,
     tunedWeight: 0.5,
     annomiWeight: Number(argValue('--annomi-weight') ?? 0.5),
@@ -270,6 +279,7 @@ function main(): void {
     weights,
   };
   console.log(`\nchosen: l2 ${best.config.l2}; ${Object.keys(weights).length} features kept`);
+  const untouched = printUntouched(loadLabelModel(file)!);
 
   if (useAnnomi) {
     const loaded = loadLabelModel(file)!;
@@ -287,7 +297,7 @@ function main(): void {
     );
   }
   const json = argValue('--json');
-  if (json) writeFileSync(json, `${JSON.stringify({ groups: GROUPS, report }, null, 2)}\n`);
+  if (json) writeFileSync(json, `${JSON.stringify({ groups: GROUPS, report, untouched }, null, 2)}\n`);
   if (process.argv.includes('--dry-run')) return;
   writeFileSync(OUT, `${JSON.stringify(file)}\n`);
   console.log(`wrote ${OUT}`);

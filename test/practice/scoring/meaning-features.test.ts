@@ -56,6 +56,16 @@ describe('meaning features', () => {
     expect(features('Okay.').has('m:no_context')).toBe(true);
   });
 
+  it('find the sentence that restates the partner inside a longer reply, and whom it is about', () => {
+    const context = 'I sat in the car park for an hour after the review. I could not face going home.';
+    const owned = features('I am so sorry. You sat in the car for an hour because you could not face home.', context, 'listening');
+    expect([...owned].some((f) => f.startsWith('m:restating:') && f.endsWith('_LISTENER'))).toBe(true);
+    expect(owned.has('m:restating_in_longer:LISTENER')).toBe(true);
+    // A reply about the speaker's own day shares no content with the line: no restating sentence.
+    const elsewhere = features('I had a rotten week too. My manager was awful.', context, 'listening');
+    expect([...elsewhere].some((f) => f.startsWith('m:restating'))).toBe(false);
+  });
+
   it('cross each feature with the kind, since a "you should" means one thing when listening and another in a repair', () => {
     expect(features('You should call her.', undefined, 'listening').has('m:you_directive&listening')).toBe(true);
     expect(features('You should call her.', undefined, 'apology').has('m:you_directive&apology')).toBe(true);

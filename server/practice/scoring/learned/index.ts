@@ -10,4 +10,5 @@ export {
   type LabelModelFile,
   type LoadedModel,
 } from './label-model.js';
+export { isWordFeature } from './label-features.js';
 export { addSecondOpinions } from './reply-classifier.js';

@@ -116,6 +116,15 @@ const DEMONSTRATIVE = new Set(['the', 'this', 'that']);
 
 const LEXICON_NAMES = LEXICON.map(([name]) => `lex:${name}`);
 
+/**
+ * Feature families that name the writer's own words (words, word pairs, negated words, pronoun
+ * pairs, sentence openings, verb lemmas and subject–verb pairs), as against what the rules found
+ * and the meaning read by wink-nlp. The trainer regularises these harder (`--word-l2`): they are
+ * where a model memorises how our writers phrase things.
+ */
+const WORD_FAMILY = /^(?:w|b|n|p|s1|s2|f1|f2|l1|l2|lm):|^m:sv:/;
+export const isWordFeature = (name: string): boolean => WORD_FAMILY.test(name);
+
 /** Feature-name prefixes by family; a feature is `prefix + a` or `prefix + a + "_" + b`. */
 const KIND = 'k:';
 const RULE = 'r:';

@@ -271,10 +271,21 @@ const isBreak = (t: Token) => t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos ==
  * Content words of the reply (nouns, verbs, adjectives, adverbs that say something), stemmed as
  * the rules stem the context, so the two sides compare without reading the context twice.
  */
-function contentStemsOf(tokens: readonly Token[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokens) if (CONTENT_POS.has(t.pos) && !STOP_LEMMAS.has(t.lemma) && t.word.length > 2) out.add(stem(t.word));
-  return out;
+function contentStemsOf(tokens: readonly Token[]): (string | undefined)[] {
+  return tokens.map((t) => (CONTENT_POS.has(t.pos) && !STOP_LEMMAS.has(t.lemma) && t.word.length > 2 ? stem(t.word) : undefined));
+}
+
+/** Distinct content stems among tokens `from`…`to`, and how many of them the context has. */
+function sharedWith(stems: readonly (string | undefined)[], from: number, to: number, ctx: ReadonlySet<string>): { size: number; shared: number } {
+  const seen = new Set<string>();
+  let shared = 0;
+  for (let i = from; i <= to; i++) {
+    const l = stems[i];
+    if (l === undefined || seen.has(l)) continue;
+    seen.add(l);
+    if (ctx.has(l)) shared++;
+  }
+  return { size: seen.size, shared };
 }
 
 function bucket(n: number, edges: readonly number[]): number {
@@ -321,8 +332,12 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
   };
   let speakerClauses = 0;
   let listenerClauses = 0;
+  // Who each sentence is about (the listener if any clause is theirs, else the speaker, else
+  // another), for the restating sentence below.
+  const sentenceSubjects: (Person | 'NONE' | undefined)[] = [];
 
   for (const [from, to] of r.sentences) {
+    sentenceSubjects.push(undefined);
     let last = to;
     while (last > from && tokens[last]!.pos === 'PUNCT' && tokens[last]!.word !== '?') last--;
     const isQuestion = tokens[to]?.word === '?' || tokens[last]?.word === '?';
@@ -384,6 +399,8 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
       if (hasBy) passive = false;
       const s = subject ?? (verb ? 'NONE' : undefined);
       if (!s) continue;
+      const held = sentenceSubjects.at(-1);
+      if (held === undefined || s === 'LISTENER' || (s === 'SPEAKER' && held !== 'LISTENER')) sentenceSubjects[sentenceSubjects.length - 1] = s;
       if (s === 'SPEAKER') speakerClauses++;
       if (s === 'LISTENER') listenerClauses++;
       add(`m:subj:${s}`);
@@ -451,15 +468,44 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
   // Restating the partner: content lemmas shared with their last line, and how much of the reply they are.
   if (contextStems !== undefined) {
     const ctx = contextStems;
-    const mine = contentStemsOf(tokens);
-    let shared = 0;
-    for (const l of mine) if (ctx.has(l)) shared++;
-    const share = mine.size === 0 ? 0 : shared / mine.size;
+    const stems = contentStemsOf(tokens);
+    const { size, shared } = sharedWith(stems, 0, tokens.length - 1, ctx);
+    const share = size === 0 ? 0 : shared / size;
     add(`m:overlap:${bucket(shared, [0, 1, 2, 4])}`);
     add(`m:overlap_share:${bucket(share, [0, 0.15, 0.35, 0.6])}`);
     if (shared > 0 && speakerClauses === 0) add('m:overlap_no_speaker');
     if (shared > 0 && listenerClauses > 0) add('m:overlap_you');
+    if (shared > 0) restatingSentence(r, stems, sentenceSubjects, ctx, add);
   } else add('m:no_context');
+}
+
+/**
+ * The sentence that restates the partner most, and who it is about. A reflection is often one
+ * sentence inside a longer reply (an apology, then "you were scared and on your own"), and the
+ * reply-wide share of shared words dilutes it; a sentence about the listener, or a fragment
+ * with no subject ("Fourteen, and the latest one…"), that shares most of its content words
+ * with their line is the restatement, whatever else the reply says.
+ */
+function restatingSentence(
+  r: Read,
+  stems: readonly (string | undefined)[],
+  subjects: readonly (Person | 'NONE' | undefined)[],
+  ctx: ReadonlySet<string>,
+  add: (f: string) => void,
+): void {
+  let best = { shared: 0, share: 0, subject: 'NONE' as string };
+  r.sentences.forEach(([from, to], k) => {
+    const { size, shared } = sharedWith(stems, from, to, ctx);
+    const share = size === 0 ? 0 : shared / size;
+    if (shared > best.shared || (shared === best.shared && share > best.share)) {
+      const who = subjects[k];
+      best = { shared, share, subject: who === 'SPEAKER' || who === 'LISTENER' ? who : who === undefined ? 'NONE' : 'OTHER' };
+    }
+  });
+  if (best.shared === 0) return;
+  add(`m:restating:${bucket(best.shared, [1, 2, 3])}_${best.subject}`);
+  add(`m:restating_share:${bucket(best.share, [0.2, 0.4, 0.6])}_${best.subject}`);
+  if (r.sentences.length > 1) add(`m:restating_in_longer:${best.subject}`);
 }
 
 /** Clause openings after which a bare verb is telling someone what to do. */
