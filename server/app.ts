@@ -17,6 +17,7 @@ import { describeError } from './logger.js';
 import { chatRoutes } from './routes/chat.js';
 import { draftRoutes } from './routes/drafts.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { progressRoutes } from './routes/progress.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { scorecardRoutes } from './routes/scorecard.js';
@@ -47,6 +48,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/sessions', scorecardRoutes(ctx));
   app.route('/api/drafts', draftRoutes(ctx));
   app.route('/api/progress', progressRoutes(ctx));
+  app.route('/api/imports', importRoutes(ctx));
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

@@ -7,6 +7,7 @@ import { CRITERION_LABELS, KIND_RUBRIC } from '../criteria.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import { missingNeeds, type PartnerState } from './partner-state.js';
 import { trustBand } from './reaction-picker.js';
+import { threadVoiceNotes } from '../imports/thread-partner.js';
 
 export const PARTNER_PROMPT_VERSION = 1;
 
@@ -46,6 +47,7 @@ export function partnerSystemPrompt(scenario: Scenario, state: PartnerState): st
     '## Who you are',
     scenario.background,
     '',
+    ...(scenario.thread ? [...threadVoiceNotes(scenario.thread), ''] : []),
     '## What you need to hear before you can move on',
     ...scenario.needs.map((need) => `- ${need.says}`),
     ...(scenario.hiddenConcern
