@@ -98,6 +98,9 @@ export const coachReadSchema = turnReadSchema.extend({
 });
 export type CoachRead = z.infer<typeof coachReadSchema>;
 
+/** POST /api/imports/speakers: the pasted conversation alone. */
+export const previewImportBody = createImportBody.pick({ text: true }).strict();
+
 /** An imported conversation as the API answers it; `coach` is on your turns only. */
 export const importSchema = z.object({
   id: z.string(),

@@ -107,6 +107,12 @@ describe('POST /api/imports', () => {
     expect(ms).toBeLessThan(15_000);
   }, 30_000);
 
+  it('names the speakers of a paste without storing it', async () => {
+    const response = await test.app.request('/api/imports/speakers', json({ text: IOS_THREAD }));
+    expect(await response.json()).toEqual({ format: 'whatsapp', speakers: ['Maya', 'Sam'], turns: 4 });
+    expect(await storedCount()).toBe(0);
+  });
+
   it('never logs what was imported', async () => {
     await importThread(ANDROID_THREAD);
     const logs = test.logs.join('\n');

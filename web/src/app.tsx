@@ -9,6 +9,8 @@ import { LibraryView } from './views/library-view.js';
 const PracticeView = lazy(() => import('./views/practice-view.js').then((m) => ({ default: m.PracticeView })));
 const ScorecardView = lazy(() => import('./views/scorecard-view.js').then((m) => ({ default: m.ScorecardView })));
 const DraftStudioView = lazy(() => import('./views/draft-studio-view.js').then((m) => ({ default: m.DraftStudioView })));
+const ImportNewView = lazy(() => import('./views/import-new-view.js').then((m) => ({ default: m.ImportNewView })));
+const ImportThreadView = lazy(() => import('./views/import-thread-view.js').then((m) => ({ default: m.ImportThreadView })));
 const HistoryView = lazy(() => import('./views/history-view.js').then((m) => ({ default: m.HistoryView })));
 
 export function App() {
@@ -78,6 +80,10 @@ function viewFor(route: Route) {
       return <DraftStudioView initialScenarioId={route.scenarioId} />;
     case 'history':
       return <HistoryView />;
+    case 'import-new':
+      return <ImportNewView />;
+    case 'import':
+      return <ImportThreadView key={route.importId} importId={route.importId} />;
     case 'not-found':
       return (
         <section>

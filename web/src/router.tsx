@@ -10,6 +10,8 @@ export type Route =
   | { name: 'scorecard'; sessionId: string }
   | { name: 'drafts'; scenarioId: string | null }
   | { name: 'history' }
+  | { name: 'import-new' }
+  | { name: 'import'; importId: string }
   | { name: 'not-found'; path: string };
 
 const NAVIGATE = 'rehearse:navigate';
@@ -25,6 +27,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (first === 'scorecard' && second && parts.length === 2) return { name: 'scorecard', sessionId: second };
   if (first === 'drafts' && parts.length === 1) return { name: 'drafts', scenarioId: new URLSearchParams(search).get('scenario') };
   if (first === 'history' && parts.length === 1) return { name: 'history' };
+  if (first === 'imports' && second === 'new' && parts.length === 2) return { name: 'import-new' };
+  if (first === 'imports' && second && parts.length === 2) return { name: 'import', importId: second };
   return { name: 'not-found', path: pathname };
 }
 
@@ -34,6 +38,8 @@ export const paths = {
   scorecard: (sessionId: string) => `/scorecard/${encodeURIComponent(sessionId)}`,
   drafts: (scenarioId?: string) => (scenarioId ? `/drafts?scenario=${encodeURIComponent(scenarioId)}` : '/drafts'),
   history: () => '/history',
+  importNew: () => '/imports/new',
+  import: (importId: string) => `/imports/${encodeURIComponent(importId)}`,
 };
 
 export function navigate(to: string, { replace = false } = {}): void {

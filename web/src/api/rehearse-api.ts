@@ -1,6 +1,16 @@
 /** One function per API call the page makes; each returns the server's own shape. */
 import { getJson, sendJson } from './client.js';
-import type { ApiDraftFeedback, ApiProgressPoint, ApiScenarioDetail, ApiScenarioSummary, ApiScorecard, ApiSession, ApiSessionSummary } from './types.js';
+import type {
+  ApiDraftFeedback,
+  ApiImport,
+  ApiImportSummary,
+  ApiProgressPoint,
+  ApiScenarioDetail,
+  ApiScenarioSummary,
+  ApiScorecard,
+  ApiSession,
+  ApiSessionSummary,
+} from './types.js';
 
 const enc = encodeURIComponent;
 
@@ -25,3 +35,13 @@ export const requestDraftFeedback = (text: string, scenarioId?: string) =>
 export function chatUrl(sessionId: string): string {
   return `/api/sessions/${enc(sessionId)}/chat`;
 }
+
+/** Who speaks in a pasted conversation; the server stores nothing. */
+export const previewImport = (text: string) => sendJson<{ format: string; speakers: string[]; turns: number }>('POST', '/api/imports/speakers', { text });
+export const createImport = (text: string, you: string) => sendJson<ApiImport>('POST', '/api/imports', { text, you });
+export const listImports = () => getJson<ApiImportSummary[]>('/api/imports');
+export const getImport = (id: string) => getJson<ApiImport>(`/api/imports/${enc(id)}`);
+export const deleteImport = (id: string) => sendJson<void>('DELETE', `/api/imports/${enc(id)}`);
+export const practiseFromImport = (importId: string, fromTurn: number, kind: ApiImport['kind']) =>
+  sendJson<ApiSession>('POST', '/api/sessions', { importId, fromTurn, kind });
+export const getHealth = () => getJson<{ ok: boolean; engine: 'builtin' | 'llm' }>('/api/health');

@@ -4,6 +4,8 @@
  * of the server reaches the bundle and nothing is retyped here.
  */
 export type {
+  ApiImport,
+  ApiImportSummary,
   ApiMessage,
   ApiProgressPoint,
   ApiScenarioDetail,
@@ -17,3 +19,4 @@ export type {
 export type { Scorecard, CriterionResult, TurnHighlight, ListeningBalance } from '../../../server/practice/coach/scorecard.js';
 export type { DraftFeedback, DraftFeedback as ApiDraftFeedback } from '../../../server/practice/coach/draft-feedback.js';
 export type { Criterion, Kind } from '../../../server/practice/rubric.js';
+export type { ThreadSummary } from '../../../server/practice/imports/thread-read.js';
