@@ -65,6 +65,10 @@ describe.skipIf(!CHROMIUM)('your own conversation in Chromium', () => {
     await page.waitForURL(/\/scorecard\//);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('own-scorecard');
+    // Back to the thread, where the next attempt can start from another turn.
+    await page.getByRole('link', { name: 'Back to your conversation' }).click();
+    await page.waitForURL(/\/imports\/[^/]+$/);
+    await page.getByRole('heading', { name: 'Where it went wrong' }).waitFor();
     expect(browser.consoleErrors, browser.consoleErrors.join('\n')).toEqual([]);
   }, 120_000);
 });
