@@ -107,6 +107,21 @@ describe('POST /api/imports', () => {
     expect(ms).toBeLessThan(15_000);
   }, 30_000);
 
+  it('reads a thread where you were listening as listening, and takes a kind when told', async () => {
+    const text = [
+      'Jo: I had the worst day. My boss shouted at me in front of everyone.',
+      'Alex: That sounds really hard. What happened?',
+      'Jo: He said my report was useless.',
+      'Alex: It sounds like you felt humiliated in front of the whole team.',
+      'Jo: yeah. exactly that.',
+    ].join('\n');
+    const { body } = await importThread(text, 'Alex');
+    expect(body.kind).toBe('listening');
+    expect(body.trustPath[0]).toBe(test.ctx.partners.listening.trust.start);
+    const told = await test.app.request('/api/imports', json({ text, you: 'Alex', kind: 'apology' }));
+    expect((await told.json()).kind).toBe('apology');
+  });
+
   it('names the speakers of a paste without storing it', async () => {
     const response = await test.app.request('/api/imports/speakers', json({ text: IOS_THREAD }));
     expect(await response.json()).toEqual({ format: 'whatsapp', speakers: ['Maya', 'Sam'], turns: 4 });
