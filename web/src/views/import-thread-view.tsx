@@ -73,6 +73,10 @@ function ImportedThread({ thread }: { thread: ApiImport }) {
       <p className="hint">
         {thread.turns.length} turns, {mine.length} of them yours ({thread.you}). Trust is {other}'s likely trust after each of your turns, from a neutral start.
       </p>
+      <p className="privacy-note" role="note">
+        Practising from a turn starts a session with the turns before it. If Rehearse is set up with a model, those turns go to it then, so it can play {other}.
+        Without one, nothing leaves this machine.
+      </p>
       {error ? (
         <p className="inline-error" role="alert">
           {error}
