@@ -8,6 +8,7 @@ import type { Logger } from './logger.js';
 import type { Labeller } from './practice/partner/partner-engine.js';
 import type { PartnerEngine } from './practice/partner/partner-engine.js';
 import type { Scenario } from './practice/scenarios/scenario-schema.js';
+import type { GeneralPartners } from './practice/imports/thread-read.js';
 import type { Scorer } from './practice/scoring/scorer.js';
 
 export interface ScenarioCatalog {
@@ -18,6 +19,8 @@ export interface ScenarioCatalog {
 export interface AppContext {
   db: Db;
   scenarios: ScenarioCatalog;
+  /** The general partner of each kind, for conversations the person imports (scenarios/general/). */
+  partners: GeneralPartners;
   engine: PartnerEngine;
   /** The offline scorer: labels each turn for the coach and the partner's trust fold. */
   label: Labeller;
@@ -41,4 +44,9 @@ export interface AppContext {
 export function createScenarioCatalog(scenarios: readonly Scenario[]): ScenarioCatalog {
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
   return { list: () => [...byId.values()], get: (id) => byId.get(id) };
+}
+
+/** The general partner with this scenario id, for sessions practised from an imported conversation. */
+export function generalPartner(ctx: Pick<AppContext, 'partners'>, id: string): Scenario | undefined {
+  return Object.values(ctx.partners).find((scenario) => scenario.id === id);
 }

@@ -18,6 +18,7 @@ import { chatRoutes } from './routes/chat.js';
 import { commitmentRoutes } from './routes/commitments.js';
 import { draftRoutes } from './routes/drafts.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { progressRoutes } from './routes/progress.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 import { scorecardRoutes } from './routes/scorecard.js';
@@ -51,6 +52,7 @@ export function createApp(ctx: AppContext) {
   app.route('/api/drafts', draftRoutes(ctx));
   app.route('/api/progress', progressRoutes(ctx));
   app.route('/api', commitmentRoutes(ctx));
+  app.route('/api/imports', importRoutes(ctx));
   app.all('/api/*', (c) => {
     throw new AppError('not_found', `no API route ${c.req.method} ${c.req.path}`);
   });

@@ -6,13 +6,14 @@
 import path from 'node:path';
 import { createScenarioCatalog, type AppContext } from './app-context.js';
 import type { Config } from './config.js';
-import { ROOT } from './paths.js';
+import { GENERAL_PARTNERS_DIR, ROOT } from './paths.js';
 import { openDatabase, type Database } from './db/client.js';
 import { settleInterruptedReplies } from './db/queries/messages.js';
 import { createLogger, type Logger } from './logger.js';
 import { modelFetch } from './http/model-fetch.js';
 import { createBuiltinEngine, createLlmEngine, type PartnerEngine } from './practice/partner/partner-engine.js';
 import { formatProblem, loadScenarios } from './practice/scenarios/scenario-loader.js';
+import { loadGeneralPartners } from './practice/imports/thread-partner.js';
 import { KINDS } from './practice/criteria.js';
 import { scoreReply } from './practice/scoring/offline-scorer.js';
 import { createJudgeModel, createLlmJudge } from './practice/scoring/judge/index.js';
@@ -65,6 +66,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
   for (const problem of problems) logger.warn('scenario.invalid', { problem: formatProblem(problem) });
   logger.info('scenario.loaded', { count: scenarios.length, invalid: problems.length });
 
+  const partners = await loadGeneralPartners(GENERAL_PARTNERS_DIR);
+
   // The model's calls go over node:http unless a test hands in its own fetch (see model-fetch.ts).
   const fetch = options.fetch ?? modelFetch;
   const engine: PartnerEngine = config.model ? createLlmEngine({ ...config.model, fetch }) : createBuiltinEngine({ paceMs: config.builtinPaceMs });
@@ -87,6 +90,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
   const ctx: AppContext = {
     db: database.db,
     scenarios: createScenarioCatalog(scenarios),
+    partners,
     engine,
     label: scoreReply,
     judge,

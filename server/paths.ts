@@ -16,3 +16,5 @@ function findRoot(from: string): string {
 
 export const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const MIGRATIONS_DIR = path.join(ROOT, 'server', 'db', 'migrations');
+/** The general partners for imported conversations: part of the product, not of the library. */
+export const GENERAL_PARTNERS_DIR = path.join(ROOT, 'scenarios', 'general');

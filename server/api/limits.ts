@@ -5,3 +5,5 @@
 export const MAX_TURN_CHARS = 4000;
 export const MAX_DRAFT_CHARS = 20_000;
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A pasted conversation to import: the whole body, text and all. */
+export const MAX_IMPORT_BYTES = 200 * 1024;

@@ -2,7 +2,8 @@
  * Turns stored rows into the API's shapes (see schemas.ts). One place, so the session
  * route, the chat stream's metadata and the scorecard present a coach read the same way.
  */
-import type { ApiCommitment, CoachRead, ApiMessage, ApiSessionSummary } from './schemas.js';
+import type { ApiCommitment, CoachRead, ApiImport, ApiMessage, ApiSessionSummary } from './schemas.js';
+import type { ImportRow } from '../db/schema.js';
 import type { SessionSummaryRow } from '../db/queries/sessions.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 import { sureScores } from '../practice/scoring/scorer.js';
@@ -64,5 +65,25 @@ export function presentCommitment(row: CommitmentRow): ApiCommitment {
     due: row.due,
     done: row.done,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** An import as the API answers it: each turn says whether it is yours; yours carry the coach's read. */
+export function presentImport(row: ImportRow): ApiImport {
+  return {
+    id: row.id,
+    title: row.title,
+    format: row.format,
+    speakers: row.speakers,
+    you: row.you,
+    kind: row.kind,
+    createdAt: row.createdAt.toISOString(),
+    turns: row.turns.map(({ coach, ...turn }) => ({
+      ...turn,
+      mine: turn.speaker === row.you,
+      ...(coach ? { coach: presentCoachRead(coach) } : {}),
+    })),
+    trustPath: row.trustPath,
+    summary: row.summary,
   };
 }

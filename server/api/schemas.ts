@@ -9,16 +9,51 @@ import { MAX_SUMMARY_CHARS, summaryReviewSchema } from '../practice/coach/writte
 import { turnReadSchema } from '../practice/coach/turn-coach.js';
 import { MESSAGE_STATUSES, SESSION_STATUSES } from '../db/statuses.js';
 import { CRITERIA, criterionSchema, kindSchema } from '../practice/criteria.js';
+import { practiceKindSchema, threadSummarySchema } from '../practice/imports/thread-read.js';
 
 import { MAX_DRAFT_CHARS } from './limits.js';
 
-export { MAX_BODY_BYTES, MAX_DRAFT_CHARS, MAX_TURN_CHARS } from './limits.js';
+export { MAX_BODY_BYTES, MAX_DRAFT_CHARS, MAX_IMPORT_BYTES, MAX_TURN_CHARS } from './limits.js';
 
 /** Client-chosen ids (message ids from useChat) end up in URLs and logs: keep them plain. */
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'must be 1-80 letters, digits, "-" or "_"');
 
-/** `followUpOf`: an ended session of the same scenario to check in on (issue 13). */
-export const createSessionBody = z.object({ scenarioId: idSchema, followUpOf: idSchema.optional() }).strict();
+/**
+ * A session of a scenario (`{scenarioId}`), or practice from a turn of an imported conversation
+ * (`{importId, fromTurn, kind}`; `kind` defaults to the kind the import was read as), or a
+ * check-in on an ended session of the same scenario (`{scenarioId, followUpOf}`, issue 13).
+ */
+export const createSessionBody = z
+  .object({
+    scenarioId: idSchema.optional(),
+    importId: idSchema.optional(),
+    fromTurn: z.number().int().min(0).optional(),
+    kind: practiceKindSchema.optional(),
+    /** An ended session of the same scenario to check in on (issue 13). */
+    followUpOf: idSchema.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.followUpOf !== undefined && body.scenarioId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['followUpOf'], message: 'a check-in needs the "scenarioId" of the session it follows' });
+    if (body.importId === undefined && body.scenarioId === undefined)
+      ctx.addIssue({ code: 'custom', path: ['scenarioId'], message: 'send "scenarioId", or "importId" and "fromTurn"' });
+    if (body.importId !== undefined && body.scenarioId !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['importId'], message: 'send "scenarioId" or "importId", not both' });
+    if (body.importId !== undefined && body.fromTurn === undefined)
+      ctx.addIssue({ code: 'custom', path: ['fromTurn'], message: 'required with "importId": the index of one of your turns' });
+    if (body.importId === undefined && (body.fromTurn !== undefined || body.kind !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['importId'], message: 'required with "fromTurn" and "kind"' });
+  });
+
+/** POST /api/imports: the pasted conversation and which speaker is the person; `kind` skips the guess. */
+export const createImportBody = z
+  .object({
+    text: z.string().min(1, 'paste the conversation'),
+    you: z.string().trim().min(1, 'say which speaker you are'),
+    kind: practiceKindSchema.optional(),
+  })
+  .strict();
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() }).loose();
 const otherPart = z.object({ type: z.string() }).loose();
@@ -70,6 +105,37 @@ export const coachReadSchema = turnReadSchema.extend({
 });
 export type CoachRead = z.infer<typeof coachReadSchema>;
 
+/** POST /api/imports/speakers: the pasted conversation alone. */
+export const previewImportBody = createImportBody.pick({ text: true }).strict();
+
+/** An imported conversation as the API answers it; `coach` is on your turns only. */
+export const importSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  format: z.enum(['whatsapp', 'lines']),
+  speakers: z.array(z.string()),
+  you: z.string(),
+  /** What the thread was read as, and what "Practise from here" uses by default. */
+  kind: practiceKindSchema,
+  createdAt: z.string(),
+  turns: z.array(
+    z.object({ index: z.number(), speaker: z.string(), mine: z.boolean(), text: z.string(), at: z.string().nullable(), coach: coachReadSchema.optional() }),
+  ),
+  trustPath: z.array(z.number()),
+  summary: threadSummarySchema,
+});
+export type ApiImport = z.infer<typeof importSchema>;
+
+export const importSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  speakers: z.array(z.string()),
+  you: z.string(),
+  turns: z.number(),
+  createdAt: z.string(),
+});
+export type ApiImportSummary = z.infer<typeof importSummarySchema>;
+
 export const messageStatusSchema = z.enum(MESSAGE_STATUSES);
 
 export const messageSchema = z.object({
@@ -91,6 +157,10 @@ export const sessionStatusSchema = z.enum(SESSION_STATUSES);
 export const sessionSchema = z.object({
   id: z.string(),
   scenarioId: z.string(),
+  /** Set on a session practised from an imported conversation. */
+  importId: z.string().nullable(),
+  /** Who the partner is: the scenario's, or the other person of the imported conversation. */
+  partnerName: z.string().nullable(),
   status: sessionStatusSchema,
   trust: z.number(),
   resolveAt: z.number(),

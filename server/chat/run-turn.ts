@@ -20,13 +20,15 @@ import { modelPrompt, replayReply, streamReply } from './reply-stream.js';
 import { judgeTurnLater } from './judge-turn.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { readTurnInput } from './turn-input.js';
+import { sessionScenario } from './session-scenario.js';
 
 export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody): Promise<Response> {
   const input = readTurnInput(body);
   // The one read before the model call: the session and its whole conversation.
   const { session, conversation: all, streamingAt } = await readTurnContext(ctx.db, sessionId);
   if (!session) throw new AppError('not_found', `no session with id "${sessionId}"`);
-  const scenario = ctx.scenarios.get(session.scenarioId);
+  // A session practised from an import reads who its partner is (one small read, those sessions only).
+  const scenario = session.importId ? await sessionScenario(ctx, session, all) : ctx.scenarios.get(session.scenarioId);
   if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
   if (session.status === 'ended') throw new AppError('conflict', 'this session has ended; start a new one to practise again');
   const existing = all.find((m) => m.id === input.id);

@@ -7,6 +7,8 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { TurnRead } from '../practice/coach/turn-coach.js';
 import type { SummaryReview } from '../practice/coach/written-summary.js';
+import type { ThreadFormat, ThreadTurn } from '../practice/imports/thread-parser.js';
+import type { PracticeKind, ThreadSummary } from '../practice/imports/thread-read.js';
 import { MESSAGE_STATUSES, SESSION_STATUSES } from './statuses.js';
 
 export const sessions = sqliteTable(
@@ -14,6 +16,8 @@ export const sessions = sqliteTable(
   {
     id: text('id').primaryKey(),
     scenarioId: text('scenario_id').notNull(),
+    /** The imported conversation this session practises from (its turns are the session's first messages); deleted with it. */
+    importId: text('import_id').references(() => imports.id, { onDelete: 'cascade' }),
     /** `active`, `resolved` (the partner closed the conversation) or `ended` (the person ended it). */
     status: text('status', { enum: SESSION_STATUSES }).notNull().default('active'),
     /** Set when a turn raised a safety concern and was answered outside the role-play. */
@@ -25,6 +29,34 @@ export const sessions = sqliteTable(
   },
   (table) => [index('sessions_created_idx').on(table.createdAt)],
 );
+
+/**
+ * A conversation the person brought (issue 14): the turns as read from the pasted text, the
+ * coach's read of each of theirs, stored like any coach read, and the summary. The pasted text
+ * itself is not kept: the turns are all that is needed, and delete removes them.
+ */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    format: text('format', { enum: ['whatsapp', 'lines'] })
+      .$type<ThreadFormat>()
+      .notNull(),
+    speakers: text('speakers', { mode: 'json' }).$type<string[]>().notNull(),
+    you: text('you').notNull(),
+    /** The kind the thread was read as: `apology` or `listening`. */
+    kind: text('kind').$type<PracticeKind>().notNull(),
+    turns: text('turns', { mode: 'json' }).$type<ImportedTurn[]>().notNull(),
+    trustPath: text('trust_path', { mode: 'json' }).$type<number[]>().notNull(),
+    summary: text('summary', { mode: 'json' }).$type<ThreadSummary>().notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [index('imports_created_idx').on(table.createdAt)],
+);
+
+/** A stored turn of an import: the parsed turn and, on the person's own turns, the coach's read. */
+export type ImportedTurn = ThreadTurn & { coach?: TurnRead };
 
 export const messages = sqliteTable(
   'messages',
@@ -119,6 +151,7 @@ export const writtenSummaries = sqliteTable('written_summaries', {
 export type SessionRow = typeof sessions.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessageRow = typeof messages.$inferInsert;
+export type ImportRow = typeof imports.$inferSelect;
 export type CoachReadRow = typeof coachReads.$inferSelect;
 export type CommitmentRow = typeof commitments.$inferSelect;
 export type WrittenSummaryRow = typeof writtenSummaries.$inferSelect;

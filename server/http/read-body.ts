@@ -1,5 +1,5 @@
 /**
- * Reads a JSON body strictly: at most 64 KB (413), valid UTF-8, valid JSON, and the shape
+ * Reads a JSON body strictly: at most 64 KB unless the route says otherwise (413), valid UTF-8, valid JSON, and the shape
  * of the given schema — each failure a 400 that names what is wrong.
  */
 import type { Context } from 'hono';
@@ -9,17 +9,17 @@ import { AppError } from '../errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new AppError('unsupported_media_type', 'send the body as JSON (Content-Type: application/json)');
   const length = c.req.header('content-length');
-  if (Number(length ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (Number(length ?? 0) > maxBytes) throw tooLarge(maxBytes);
 
   // With a declared length (Node's parser holds the body to it), read it whole: the Node
   // adapter then reads the socket directly, without building a web stream for ~1 ms a turn.
   // Without one (chunked), read it as a stream and stop at the limit.
-  const bytes = length !== undefined ? new Uint8Array(await c.req.raw.arrayBuffer()) : await readLimited(c.req.raw, MAX_BODY_BYTES);
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = length !== undefined ? new Uint8Array(await c.req.raw.arrayBuffer()) : await readLimited(c.req.raw, maxBytes);
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -52,7 +52,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(value);
   }
@@ -65,6 +65,6 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
   return out;
 }
 
-function tooLarge(): AppError {
-  return new AppError('too_large', `the body is over ${MAX_BODY_BYTES / 1024} KB`);
+function tooLarge(limit: number): AppError {
+  return new AppError('too_large', `the body is over ${limit / 1024} KB`);
 }

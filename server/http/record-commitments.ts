@@ -4,14 +4,17 @@
  * opened without ending it). Idempotent, so either may run any number of times.
  */
 import type { AppContext } from '../app-context.js';
+import { sessionScenario } from '../chat/session-scenario.js';
 import { saveCommitments } from '../db/queries/commitments.js';
 import type { SessionRow } from '../db/schema.js';
 import type { ScoredTurn } from '../practice/coach/scorecard.js';
 import { draftCommitments } from '../practice/follow-through/commitments.js';
 
 export async function recordCommitments(ctx: AppContext, session: SessionRow, turns: readonly ScoredTurn[]): Promise<void> {
-  const scenario = ctx.scenarios.get(session.scenarioId);
-  if (!scenario || session.status === 'active') return;
+  if (session.status === 'active') return;
+  // Practice from an imported conversation keeps its promises too, to the real person by name.
+  const scenario = await sessionScenario(ctx, session, []);
+  if (!scenario) return;
   const drafts = draftCommitments(turns, session.createdAt);
   await saveCommitments(ctx.db, { sessionId: session.id, scenarioId: session.scenarioId, partner: scenario.partner.name, drafts });
 }

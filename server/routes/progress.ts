@@ -1,6 +1,6 @@
 /** Progress over time: for each session, how often each criterion showed in the person's turns. */
 import { Hono } from 'hono';
-import type { AppContext } from '../app-context.js';
+import { generalPartner, type AppContext } from '../app-context.js';
 import { listSessions, listTurnLabels } from '../db/queries/sessions.js';
 import { CRITERIA } from '../practice/criteria.js';
 import { presentSessionSummary } from '../api/present.js';
@@ -15,7 +15,7 @@ export function progressRoutes(ctx: AppContext) {
       .filter((session) => session.turns > 0)
       .map((session) => {
         const turns = bySession.get(session.id) ?? [];
-        const scenario = ctx.scenarios.get(session.scenarioId);
+        const scenario = ctx.scenarios.get(session.scenarioId) ?? generalPartner(ctx, session.scenarioId);
         const { id, scenarioId, createdAt, turns: count, trust, status } = presentSessionSummary(session, scenario);
         const criteria = Object.fromEntries(
           CRITERIA.map((c) => [c, turns.length ? turns.filter((labels) => labels.includes(c)).length / turns.length : 0]),

@@ -9,14 +9,16 @@ import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
 import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
+import { sessionScenario } from '../chat/session-scenario.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
 export function scorecardRoutes(ctx: AppContext) {
   return new Hono().get('/:id/scorecard', async (c) => {
     const session = await requireSession(ctx, c.req.param('id'));
-    const scenario = ctx.scenarios.get(session.scenarioId);
+    const messages = await listMessages(ctx.db, session.id);
+    const scenario = await sessionScenario(ctx, session, messages);
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
-    const turns = labelledTurns(await listMessages(ctx.db, session.id));
+    const turns = labelledTurns(messages);
     const card = buildScorecard(scenario, turns);
     await recordCommitments(ctx, session, turns);
     if (card.weakest && ctx.rewriteModel) {

@@ -1,7 +1,7 @@
 /** Practice sessions: start, list, read, end, rewind, delete. The chat turn has its own file. */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import type { AppContext } from '../app-context.js';
+import { generalPartner, type AppContext } from '../app-context.js';
 import { createSessionBody, rewindBody, type ApiSession } from '../api/schemas.js';
 import { presentMessage, presentSessionSummary } from '../api/present.js';
 import { listConversation, listMessages, supersedeFrom } from '../db/queries/messages.js';
@@ -15,16 +15,20 @@ import { requireSession } from '../http/require-session.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { summariseArc } from '../practice/partner/arc-stages.js';
 import { foldPartnerState } from '../practice/partner/partner-state.js';
+import { sessionScenario } from '../chat/session-scenario.js';
+import { startFromImport } from '../chat/start-from-import.js';
 
 async function loadSessionView(ctx: AppContext, session: SessionRow, includeSuperseded = false): Promise<ApiSession> {
-  const scenario = ctx.scenarios.get(session.scenarioId);
   const all = await listMessages(ctx.db, session.id, { includeSuperseded });
   const active = all.filter((m) => m.supersededAt === null);
+  const scenario = await sessionScenario(ctx, session, active);
   const state = scenario ? foldPartnerState(scenario, labelledTurns(active)) : undefined;
   const trust = state ? state.trust : (active.filter((m) => m.coach).at(-1)?.coach?.trustAfter ?? 0);
   return {
     id: session.id,
     scenarioId: session.scenarioId,
+    importId: session.importId,
+    partnerName: scenario?.partner.name ?? null,
     status: session.status,
     trust,
     resolveAt: scenario?.trust.resolveAt ?? 100,
@@ -39,7 +43,13 @@ async function loadSessionView(ctx: AppContext, session: SessionRow, includeSupe
 export function sessionRoutes(ctx: AppContext) {
   return new Hono()
     .post('/', async (c) => {
-      const { scenarioId, followUpOf } = await readJsonBody(c, createSessionBody);
+      const body = await readJsonBody(c, createSessionBody);
+      if (body.importId !== undefined) {
+        const session = await startFromImport(ctx, { importId: body.importId, fromTurn: body.fromTurn!, kind: body.kind });
+        return c.json(await loadSessionView(ctx, session), 201);
+      }
+      const { followUpOf } = body;
+      const scenarioId = body.scenarioId!;
       const scenario = ctx.scenarios.get(scenarioId);
       if (!scenario) throw new AppError('not_found', `no scenario with id "${scenarioId}"`);
       const id = randomUUID();
@@ -50,7 +60,7 @@ export function sessionRoutes(ctx: AppContext) {
     })
     .get('/', async (c) => {
       const rows = await listSessions(ctx.db);
-      return c.json(rows.map((row) => presentSessionSummary(row, ctx.scenarios.get(row.scenarioId))));
+      return c.json(rows.map((row) => presentSessionSummary(row, ctx.scenarios.get(row.scenarioId) ?? generalPartner(ctx, row.scenarioId))));
     })
     .delete('/', async (c) => {
       if (c.req.query('confirm') !== 'all') throw new AppError('bad_request', 'confirm: add ?confirm=all to delete every session');
@@ -90,8 +100,8 @@ export function sessionRoutes(ctx: AppContext) {
       if (active.some((m) => m.status === 'streaming')) throw new AppError('conflict', 'a reply is still streaming for this session; wait for it to finish');
       await supersedeFrom(ctx.db, session.id, message.seq);
       // The conversation is shorter now: whether it is resolved follows from what remains.
-      const scenario = ctx.scenarios.get(session.scenarioId);
       const remaining = active.filter((m) => m.seq < message.seq);
+      const scenario = await sessionScenario(ctx, session, remaining);
       const resolved = scenario ? foldPartnerState(scenario, labelledTurns(remaining)).resolved : false;
       const status = session.status === 'ended' ? 'active' : resolved ? 'resolved' : 'active';
       await updateSessionStatus(ctx.db, session.id, status);

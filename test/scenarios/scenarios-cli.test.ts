@@ -35,6 +35,12 @@ describe('scenarios check', () => {
     expect(code).toBe(0);
   });
 
+  it('passes on the general partners for imported conversations', async () => {
+    const { code, stdout } = await runScenariosCli(['check', 'scenarios/general']);
+    expect(stdout).toMatch(/^2 scenarios OK/m);
+    expect(code).toBe(0);
+  });
+
   it('names the file and the field of an unknown criterion', async () => {
     const folder = await fixture('unknown-criterion', (text) => text.replace('    validates_feelings: 10', '    validates_feels: 10'));
     const { code, stdout } = await runScenariosCli(['check', folder]);

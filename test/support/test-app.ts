@@ -14,6 +14,8 @@ import { createBuiltinEngine, type PartnerEngine } from '../../server/practice/p
 import { loadScenarios } from '../../server/practice/scenarios/scenario-loader.js';
 import { scoreReply } from '../../server/practice/scoring/offline-scorer.js';
 import { FIXTURE_SCENARIOS } from './fixtures.js';
+import { loadGeneralPartners } from '../../server/practice/imports/thread-partner.js';
+import { GENERAL_PARTNERS_DIR } from '../../server/paths.js';
 
 export { FIXTURE_SCENARIOS };
 
@@ -36,10 +38,12 @@ export async function createTestApp(overrides: Partial<AppContext> & { url?: str
   };
   const { scenarios, problems } = await loadScenarios(FIXTURE_SCENARIOS);
   if (problems.length > 0) throw new Error(`fixture scenarios are invalid: ${JSON.stringify(problems)}`);
+  const partners = await loadGeneralPartners(GENERAL_PARTNERS_DIR);
   const logs: string[] = [];
   const ctx: AppContext = {
     db: database.db,
     scenarios: createScenarioCatalog(scenarios),
+    partners,
     engine: createBuiltinEngine(),
     label: scoreReply,
     logger: createLogger('debug', (line) => logs.push(line)),

@@ -10,6 +10,8 @@ const PracticeView = lazy(() => import('./views/practice-view.js').then((m) => (
 const ScorecardView = lazy(() => import('./views/scorecard-view.js').then((m) => ({ default: m.ScorecardView })));
 const DraftStudioView = lazy(() => import('./views/draft-studio-view.js').then((m) => ({ default: m.DraftStudioView })));
 const CommitmentsView = lazy(() => import('./views/commitments-view.js').then((m) => ({ default: m.CommitmentsView })));
+const ImportNewView = lazy(() => import('./views/import-new-view.js').then((m) => ({ default: m.ImportNewView })));
+const ImportThreadView = lazy(() => import('./views/import-thread-view.js').then((m) => ({ default: m.ImportThreadView })));
 const HistoryView = lazy(() => import('./views/history-view.js').then((m) => ({ default: m.HistoryView })));
 
 export function App() {
@@ -86,6 +88,10 @@ function viewFor(route: Route) {
       return <HistoryView />;
     case 'commitments':
       return <CommitmentsView />;
+    case 'import-new':
+      return <ImportNewView />;
+    case 'import':
+      return <ImportThreadView key={route.importId} importId={route.importId} />;
     case 'not-found':
       return (
         <section>

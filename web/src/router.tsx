@@ -11,6 +11,8 @@ export type Route =
   | { name: 'drafts'; scenarioId: string | null }
   | { name: 'history' }
   | { name: 'commitments' }
+  | { name: 'import-new' }
+  | { name: 'import'; importId: string }
   | { name: 'not-found'; path: string };
 
 const NAVIGATE = 'rehearse:navigate';
@@ -27,6 +29,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (first === 'drafts' && parts.length === 1) return { name: 'drafts', scenarioId: new URLSearchParams(search).get('scenario') };
   if (first === 'history' && parts.length === 1) return { name: 'history' };
   if (first === 'commitments' && parts.length === 1) return { name: 'commitments' };
+  if (first === 'imports' && second === 'new' && parts.length === 2) return { name: 'import-new' };
+  if (first === 'imports' && second && parts.length === 2) return { name: 'import', importId: second };
   return { name: 'not-found', path: pathname };
 }
 
@@ -37,6 +41,8 @@ export const paths = {
   drafts: (scenarioId?: string) => (scenarioId ? `/drafts?scenario=${encodeURIComponent(scenarioId)}` : '/drafts'),
   history: () => '/history',
   commitments: () => '/commitments',
+  importNew: () => '/imports/new',
+  import: (importId: string) => `/imports/${encodeURIComponent(importId)}`,
 };
 
 export function navigate(to: string, { replace = false } = {}): void {

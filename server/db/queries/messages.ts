@@ -154,6 +154,7 @@ export async function readTurnContext(db: Db, sessionId: string): Promise<TurnCo
   const session: SessionRow = {
     id: row[0] as string,
     scenarioId: row[1] as string,
+    importId: (row[9] as string | null) ?? null,
     status: row[2] as SessionRow['status'],
     safetyFlaggedAt: row[3] === null ? null : new Date(row[3] as number),
     followUpOf: (row[8] as string | null) ?? null,
@@ -205,7 +206,8 @@ const TURN_CONTEXT_SQL = `
       left join coach_reads c on c.message_id = m.id and c.scorer = 'offline'
       left join coach_reads j on j.message_id = m.id and j.scorer <> 'offline'),
     (select max(updated_at) from messages where session_id = s.id and status = 'streaming'),
-    s.follow_up_of
+    s.follow_up_of,
+    s.import_id
   from sessions s
   where s.id = ?`;
 

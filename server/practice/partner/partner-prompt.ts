@@ -8,6 +8,7 @@ import type { Scenario } from '../scenarios/scenario-schema.js';
 import { arcBrief, arcInstructions } from './arc-brief.js';
 import { missingNeeds, type PartnerState } from './partner-state.js';
 import { trustBand } from './reaction-picker.js';
+import { threadVoiceNotes } from '../imports/thread-partner.js';
 
 /** 2: the arc (issue 12): how far trust moved, the test to make, the reveal, and never resolving before the state does. */
 export const PARTNER_PROMPT_VERSION = 2;
@@ -48,6 +49,7 @@ export function partnerSystemPrompt(scenario: Scenario, state: PartnerState): st
     '## Who you are',
     scenario.background,
     '',
+    ...(scenario.thread ? [...threadVoiceNotes(scenario.thread), ''] : []),
     '## What you need to hear before you can move on',
     ...scenario.needs.map((need) => `- ${need.says}`),
     ...(scenario.hiddenConcern

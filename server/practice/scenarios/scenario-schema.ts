@@ -172,8 +172,18 @@ export const scenarioFrontMatterSchema = z
 
 export type ScenarioFrontMatter = z.infer<typeof scenarioFrontMatterSchema>;
 
-/** A loaded scenario: the validated front matter plus the Markdown body. */
-export type Scenario = ScenarioFrontMatter & { background: string };
+/**
+ * A loaded scenario: the validated front matter plus the Markdown body; `thread` when the
+ * partner is the other person of a conversation the user imported (imports/thread-partner.ts).
+ */
+export type Scenario = ScenarioFrontMatter & { background: string; thread?: ThreadVoice };
+
+/** The other person of an imported conversation, as the partner plays them. */
+export interface ThreadVoice {
+  partnerName: string;
+  /** Their turns before the point the user practises from, oldest first. */
+  theirWords: string[];
+}
 
 /** The moves a scenario of this kind must have lines for. */
 export function requiredMoves(kind: Kind): Move[] {

@@ -54,3 +54,28 @@ export function continueTurn(scenario: Scenario, turns: readonly LabelledTurn[],
   const ask: PartnerAsk = concern ? { to: 'safety', concern, reply: safetyReply(concern) } : { to: 'partner', cue: { scenario, turns, path } };
   return { turn, read, state, ask, ...(concern ? { concern } : {}) };
 }
+
+/** One of the person's turns in a conversation that already happened, with what it answered. */
+export interface PastTurn {
+  /** What the other person said just before: the context the scorer reads the turn in. */
+  context: string;
+  text: string;
+}
+
+export interface PastTurnRead {
+  turn: LabelledTurn;
+  read: TurnRead;
+  state: PartnerState;
+}
+
+/**
+ * The same steps for a whole conversation that already happened (an imported thread): label
+ * each turn in its context, fold the partner's state once over all of them, and read each turn
+ * as the coach from the state after it. One fold rather than one per turn, so a long thread
+ * costs its labelling and no more; safety is not asked, as nobody is answering.
+ */
+export function readPastTurns(scenario: Scenario, past: readonly PastTurn[], label: Labeller): PastTurnRead[] {
+  const turns: LabelledTurn[] = past.map(({ context, text }) => ({ text, ...label({ kind: scenario.kind, context, reply: text }) }));
+  const path = foldPartnerPath(scenario, turns);
+  return turns.map((turn, index) => ({ turn, read: coachTurn(scenario, path[index]!, turn), state: path[index]! }));
+}

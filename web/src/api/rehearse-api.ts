@@ -5,6 +5,8 @@ import type {
   ApiSummaryReview,
   UpdateCommitmentBody,
   ApiDraftFeedback,
+  ApiImport,
+  ApiImportSummary,
   ApiProgressPoint,
   ApiScenarioDetail,
   ApiScenarioSummary,
@@ -45,3 +47,13 @@ export const requestDraftFeedback = (text: string, scenarioId?: string) =>
 export function chatUrl(sessionId: string): string {
   return `/api/sessions/${enc(sessionId)}/chat`;
 }
+
+/** Who speaks in a pasted conversation; the server stores nothing. */
+export const previewImport = (text: string) => sendJson<{ format: string; speakers: string[]; turns: number }>('POST', '/api/imports/speakers', { text });
+export const createImport = (text: string, you: string) => sendJson<ApiImport>('POST', '/api/imports', { text, you });
+export const listImports = () => getJson<ApiImportSummary[]>('/api/imports');
+export const getImport = (id: string) => getJson<ApiImport>(`/api/imports/${enc(id)}`);
+export const deleteImport = (id: string) => sendJson<void>('DELETE', `/api/imports/${enc(id)}`);
+export const practiseFromImport = (importId: string, fromTurn: number, kind: ApiImport['kind']) =>
+  sendJson<ApiSession>('POST', '/api/sessions', { importId, fromTurn, kind });
+export const getHealth = () => getJson<{ ok: boolean; engine: 'builtin' | 'llm' }>('/api/health');

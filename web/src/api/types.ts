@@ -5,6 +5,8 @@
  */
 export type {
   ApiCommitment,
+  ApiImport,
+  ApiImportSummary,
   ApiMessage,
   ApiProgressPoint,
   ApiScenarioDetail,
@@ -21,3 +23,4 @@ export type {
 export type { Scorecard, CriterionResult, TurnHighlight, ListeningBalance } from '../../../server/practice/coach/scorecard.js';
 export type { DraftFeedback, DraftFeedback as ApiDraftFeedback } from '../../../server/practice/coach/draft-feedback.js';
 export type { Criterion, Kind } from '../../../server/practice/rubric.js';
+export type { ThreadSummary } from '../../../server/practice/imports/thread-read.js';

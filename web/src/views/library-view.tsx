@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { messageOf } from '../api/client.js';
-import { createSession, listScenarios } from '../api/rehearse-api.js';
+import { createSession, listImports, listScenarios } from '../api/rehearse-api.js';
 import type { ApiScenarioSummary, Kind } from '../api/types.js';
 import { DifficultyMeter } from '../components/difficulty-meter.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
@@ -94,6 +94,8 @@ export function LibraryView() {
         </>
       ) : null}
 
+      <OwnConversation />
+
       <aside className="write-your-own" aria-labelledby="write-own">
         <h2 id="write-own">Write your own scenario</h2>
         <p>
@@ -175,5 +177,30 @@ function ScenarioCard({ scenario }: { scenario: ApiScenarioSummary }) {
         </p>
       ) : null}
     </article>
+  );
+}
+
+/** The entry to bringing your own conversation, with the ones already imported. */
+function OwnConversation() {
+  const [imports] = useLoad(listImports, []);
+  return (
+    <section className="own-conversation scenario-group" aria-labelledby="own-conversation">
+      <h2 id="own-conversation">Your own conversation</h2>
+      <p className="group-blurb">
+        Paste a real text thread that went wrong. See where it turned, then practise again from any of your turns with the same person.
+      </p>
+      <Link className="button" href={paths.importNew()}>
+        Paste a conversation
+      </Link>
+      {imports.state === 'ready' && imports.data.length > 0 ? (
+        <ul className="imports-list">
+          {imports.data.map((item) => (
+            <li key={item.id}>
+              <Link href={paths.import(item.id)}>{item.title}</Link> · {item.turns} turns
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }

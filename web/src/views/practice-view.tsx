@@ -38,7 +38,9 @@ interface Loaded {
 
 async function loadPractice(sessionId: string): Promise<Loaded> {
   const session = await getSession(sessionId, true);
-  const scenario = await getScenario(session.scenarioId);
+  const detail = await getScenario(session.scenarioId);
+  // Practice from an imported conversation: the general partner, played as the other person.
+  const scenario = session.importId && session.partnerName ? { ...detail, partner: { ...detail.partner, name: session.partnerName } } : detail;
   return { session, scenario };
 }
 

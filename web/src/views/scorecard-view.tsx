@@ -6,7 +6,7 @@
 import { ArcProgress } from '../components/arc-progress.js';
 import { useState } from 'react';
 import { messageOf } from '../api/client.js';
-import { createSession, getScenario, getScorecard } from '../api/rehearse-api.js';
+import { createSession, getScenario, getScorecard, getSession } from '../api/rehearse-api.js';
 import type { ApiScenarioDetail, ApiScorecard, CriterionResult } from '../api/types.js';
 import { LineChart } from '../components/line-chart.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
@@ -18,9 +18,11 @@ import { criterionLabel } from '../criteria-text.js';
 import { KIND_TEXT, STATUS_TEXT } from '../vocabulary.js';
 
 async function loadScorecard(sessionId: string) {
-  const card = await getScorecard(sessionId);
-  const scenario = await getScenario(card.scenarioId);
-  return { card, scenario };
+  const [card, session] = await Promise.all([getScorecard(sessionId), getSession(sessionId)]);
+  const detail = await getScenario(card.scenarioId);
+  // Practice from an imported conversation: the general partner, played as the other person.
+  const scenario = session.partnerName ? { ...detail, partner: { ...detail.partner, name: session.partnerName } } : detail;
+  return { card, scenario, importId: session.importId };
 }
 
 export function ScorecardView({ sessionId }: { sessionId: string }) {
@@ -46,7 +48,17 @@ export function ScorecardView({ sessionId }: { sessionId: string }) {
   return <ScorecardBody sessionId={sessionId} {...loaded.data} />;
 }
 
-function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card: ApiScorecard; scenario: ApiScenarioDetail }) {
+function ScorecardBody({
+  sessionId,
+  card,
+  scenario,
+  importId,
+}: {
+  sessionId: string;
+  card: ApiScorecard;
+  scenario: ApiScenarioDetail;
+  importId: string | null;
+}) {
   const [again, setAgain] = useState<string | null>(null);
   const partner = scenario.partner.name;
   const exportMarkdown = () => {
@@ -94,14 +106,22 @@ function ScorecardBody({ sessionId, card, scenario }: { sessionId: string; card:
         <button type="button" onClick={exportMarkdown}>
           Export as Markdown
         </button>
-        <button type="button" className="secondary" onClick={() => void practiseAgain()} disabled={again === 'Starting…'}>
-          Practise this again
-        </button>
-        {card.status !== 'active' ? (
-          <button type="button" className="secondary" onClick={() => void checkIn()} disabled={again === 'Starting…'}>
-            Check in with {partner}
-          </button>
-        ) : null}
+        {importId ? (
+          <Link className="button secondary" href={paths.import(importId)}>
+            Back to your conversation
+          </Link>
+        ) : (
+          <>
+            <button type="button" className="secondary" onClick={() => void practiseAgain()} disabled={again === 'Starting…'}>
+              Practise this again
+            </button>
+            {card.status !== 'active' ? (
+              <button type="button" className="secondary" onClick={() => void checkIn()} disabled={again === 'Starting…'}>
+                Check in with {partner}
+              </button>
+            ) : null}
+          </>
+        )}
         {card.status !== 'ended' ? (
           <Link className="button secondary" href={paths.practice(sessionId)}>
             Back to the conversation
