@@ -10,10 +10,14 @@
  * - Kept: +10 (difficulty-scaled) on top of what the words earn, outside the per-turn cap. The
  *   cap limits how far words can carry trust in one turn; a kept promise is not words but
  *   something done over days, which is what trust is rebuilt from.
- * - Excuse for a broken promise: the excuse's usual cost ×1.5. The partner has heard the
- *   promise already; an excuse now confirms the doubt the first conversation only raised. (The
- *   early-deflection and setback multipliers apply as ever, so with a warmer start the excuse
- *   costs more again.)
+ * - Excuse for a broken promise: the excuse's usual cost ×1.5, and the broken promise itself
+ *   (−5 ×1.5, difficulty-scaled) on top. The partner has heard the promise already; an excuse
+ *   now confirms the doubt the first conversation only raised. The second part makes it cost
+ *   more than a plain "no" even where excuses are not scored (a listening partner's rubric has
+ *   no makes_excuses). It replaces the first conversation's early-deflection ×1.5 (ownership
+ *   was shown then); the setback multiplier applies as ever, so the warmer the check-in
+ *   started, the more the excuse costs. Compounding all three took a partner from 60 to 0 on
+ *   one excuse, past recovery, as issue 12 found for a multiplier on top of the setback.
  * - Honest "not yet, here is when": the turn's net move is held within ±2. Owning the slip is
  *   not rewarded as if the thing were done, nor punished like an excuse.
  * - Broken, said plainly, with no new time: −5 (difficulty-scaled). Honest, but nothing to hold

@@ -18,7 +18,15 @@ import type { ArcWait, PushbackOutcome } from './arc-stages.js';
 import { PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
 import { readCheckInReport, type CheckInReport } from '../follow-through/check-in-report.js';
 import { readRepair, type RepairKind } from './repair-worth.js';
-import { BROKEN_EXCUSE_SCALE, BROKEN_PLAIN_LOSS, CHECK_IN_KEPT_BONUS, NOT_YET_HOLD, checkInStartTrust, type CheckInContext, type CheckInState } from './check-in-arc.js';
+import {
+  BROKEN_EXCUSE_SCALE,
+  BROKEN_PLAIN_LOSS,
+  CHECK_IN_KEPT_BONUS,
+  NOT_YET_HOLD,
+  checkInStartTrust,
+  type CheckInContext,
+  type CheckInState,
+} from './check-in-arc.js';
 import { explainTrustChange } from './trust-reason.js';
 
 export interface LabelledTurn {
@@ -184,7 +192,8 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
     const weight = (scenario.trust.weights[criterion] ?? 0) * labelWeight(turn.scores?.[criterion]);
     let delta: number;
     if (isRedFlag(criterion)) {
-      const early = !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
+      // In a check-in the broken promise's multiplier takes the place of this one: ownership was shown last time.
+      const early = !state.checkIn && !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
       delta = weight * scale.negative * (early && scenario.kind !== 'listening' ? EARLY_DEFLECTION_SCALE : 1) * setback;
       if (report === 'excuse') delta *= BROKEN_EXCUSE_SCALE;
     } else {
@@ -223,6 +232,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
   let trust = state.trust + Math.min(gain, rules.riseCap) + loss;
   if (report === 'kept') trust += CHECK_IN_KEPT_BONUS * scale.positive;
   else if (report === 'broken') trust -= BROKEN_PLAIN_LOSS * scale.negative;
+  else if (report === 'excuse') trust -= BROKEN_PLAIN_LOSS * scale.negative * BROKEN_EXCUSE_SCALE;
   else if (report === 'not-yet') trust = state.trust + Math.min(NOT_YET_HOLD, Math.max(-NOT_YET_HOLD, trust - state.trust));
   const testOutcome: TurnEffect['testOutcome'] = openTest ? (redFlagged ? 'broke' : 'held') : undefined;
   if (testOutcome === 'broke') trust -= openTest!.atStake;
@@ -277,9 +287,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
       repairWords: repair ? [...state.arc.repairWords, ...repair.words] : state.arc.repairWords,
       waitingFor,
     },
-    ...(state.checkIn
-      ? { checkIn: report ? { ...state.checkIn, report, reportTurn: turnNo } : state.checkIn }
-      : {}),
+    ...(state.checkIn ? { checkIn: report ? { ...state.checkIn, report, reportTurn: turnNo } : state.checkIn } : {}),
     last: {
       trustBefore: state.trust,
       trustAfter: trust,
