@@ -8,8 +8,14 @@
  * `{commitment}`.
  */
 import { z } from 'zod';
+import { crossesHostilityCap } from './hostility-cap.js';
 
-const checkInLine = z.string().trim().min(1).max(600);
+const checkInLine = z
+  .string()
+  .trim()
+  .min(1)
+  .max(600)
+  .refine((text) => !crossesHostilityCap(text), { message: 'crosses the hostility cap: a partner may be angry, never abusive, threatening or demeaning' });
 
 export const checkInSchema = z
   .object({
