@@ -7,6 +7,7 @@ import { findWrittenSummary } from '../db/queries/written-summaries.js';
 import { AppError } from '../errors.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
+import { checkInContextFor } from '../http/check-in-context.js';
 import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
@@ -17,7 +18,7 @@ export function scorecardRoutes(ctx: AppContext) {
     const scenario = ctx.scenarios.get(session.scenarioId);
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
     const turns = labelledTurns(await listMessages(ctx.db, session.id));
-    const card = buildScorecard(scenario, turns);
+    const card = buildScorecard(scenario, turns, await checkInContextFor(ctx, scenario, session));
     await recordCommitments(ctx, session, turns);
     if (card.weakest && ctx.rewriteModel) {
       const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
