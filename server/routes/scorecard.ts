@@ -9,7 +9,9 @@ import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
 import { checkInContextFor } from '../http/check-in-context.js';
 import { recordCommitments } from '../http/record-commitments.js';
+import { readAttempts } from '../http/progress-attempts.js';
 import { requireSession } from '../http/require-session.js';
+import { compareAttempts, previousAttempt } from '../practice/follow-through/progress.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
 export function scorecardRoutes(ctx: AppContext) {
@@ -27,7 +29,16 @@ export function scorecardRoutes(ctx: AppContext) {
     }
     const written = scenario.kind === 'listening' ? await findWrittenSummary(ctx.db, session.id) : undefined;
     const summary = written ? { text: written.text, ...written.review, createdAt: written.createdAt.toISOString() } : null;
-    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card, summary };
+    const improved = await improvedSinceLast(ctx, session.id);
+    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card, summary, improved };
     return c.json(answer);
   });
+}
+
+/** What improved since the previous attempt at the same scenario, or nothing for a first attempt. */
+async function improvedSinceLast(ctx: AppContext, sessionId: string): Promise<string[]> {
+  const attempts = await readAttempts(ctx);
+  const latest = attempts.find((a) => a.sessionId === sessionId);
+  const previous = latest && previousAttempt(attempts, latest);
+  return latest && previous ? compareAttempts(previous, latest) : [];
 }

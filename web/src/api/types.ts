@@ -6,6 +6,7 @@
 export type {
   ApiCommitment,
   ApiMessage,
+  ApiProgressHighlights,
   ApiProgressPoint,
   ApiScenarioDetail,
   ApiScenarioSummary,
