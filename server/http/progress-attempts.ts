@@ -1,6 +1,7 @@
 /**
  * Every past session as progress reads it (follow-through/progress.ts): the labels of each of
- * the person's turns in order, the trust reached and whether it resolved. One read for the
+ * the person's turns in order, the trust reached and whether it resolved (check-ins left out).
+ * One read for the
  * progress highlights and the scorecard's "what improved".
  */
 import type { AppContext } from '../app-context.js';
@@ -15,7 +16,8 @@ export async function readAttempts(ctx: AppContext): Promise<Attempt[]> {
   for (const row of turnLabels) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row.labels as Criterion[]]);
   return sessions.flatMap((row) => {
     const scenario = ctx.scenarios.get(row.scenarioId);
-    if (!scenario) return [];
+    // A check-in follows up a promise rather than trying the scenario again, so it is no attempt to compare.
+    if (!scenario || row.followUpOf) return [];
     const summary = presentSessionSummary(row, scenario);
     return [
       {

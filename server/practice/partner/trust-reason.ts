@@ -37,8 +37,11 @@ export function explainTrustChange({ before, after, contributions, revealed, ans
   const hurt = ranked.filter((c) => c.delta < 0).map((c) => CRITERION_LABELS[c.criterion]);
   const list = (items: string[]) => items.slice(0, 2).join(' and ');
   let line: string;
-  if (checkInReport) line = `trust ${after > before ? 'rose' : after < before ? 'fell' : 'held'}: ${CHECK_IN_REASON[checkInReport]}`;
-  else if (testOutcome === 'broke') line = `trust fell: they tested you and you ${list(hurt) || 'slipped'} — the trust you had just gained is gone`;
+  if (checkInReport) {
+    line = `trust ${after > before ? 'rose' : after < before ? 'fell' : 'held'}: ${CHECK_IN_REASON[checkInReport]}`;
+    // A kept promise said with a red flag can still cost: say what did.
+    if (checkInReport === 'kept' && hurt.length) line += `, but you ${list(hurt)}`;
+  } else if (testOutcome === 'broke') line = `trust fell: they tested you and you ${list(hurt) || 'slipped'} — the trust you had just gained is gone`;
   else if (after > before && revealed) line = `trust rose: they opened up about what is really going on${helped.length ? ` — you ${list(helped)}` : ''}`;
   else if (after >= before && answered) line = `trust ${after > before ? 'rose' : 'held'}: you answered what they told you is underneath`;
   else if (after > before) line = `trust rose: you ${list(helped)}${hurt.length ? `, though you ${list(hurt)}` : ''}`;
