@@ -67,7 +67,7 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
         safety: !!concern,
       });
       if (!concern)
-        void judgeTurnLater(ctx, { sessionId: session.id, messageId: input.id, scenario, input: { kind: scenario.kind, context, reply: input.text } });
+        void judgeTurnLater(ctx, { sessionId: session.id, messageId: input.id, scenario, input: { kind: scenario.kind, context, reply: input.text }, checkIn });
     });
 
   const metadata: ReplyMetadata = {
