@@ -5,6 +5,7 @@
  */
 import { generateText, type ModelMessage } from 'ai';
 import type { Labeller, PartnerEngine } from '../../server/practice/partner/partner-engine.js';
+import type { CheckInContext } from '../../server/practice/partner/check-in-arc.js';
 import type { LabelledTurn, PartnerState } from '../../server/practice/partner/partner-state.js';
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
 import { takeTurn } from '../../server/practice/turn/take-turn.js';
@@ -26,6 +27,8 @@ export interface PlayedTurn {
   testOutcome: 'held' | 'broke' | null;
   /** What this turn's red flags cost, before the floor at zero (0 when it had none). */
   setbackCost: number;
+  /** In a check-in, what this turn reported about the promise. */
+  checkInReport: string | null;
 }
 
 export interface PlayedConversation {
@@ -35,16 +38,23 @@ export interface PlayedConversation {
   resolvedAt: number | null;
 }
 
-export async function playScript(scenario: Scenario, engine: PartnerEngine, label: Labeller, script: readonly string[]): Promise<PlayedConversation> {
-  const messages: ModelMessage[] = [{ role: 'assistant', content: scenario.partner.opening }];
+/** `checkIn` plays a check-in session: the partner opens with `opening` and folds what was promised. */
+export async function playScript(
+  scenario: Scenario,
+  engine: PartnerEngine,
+  label: Labeller,
+  script: readonly string[],
+  { checkIn, opening = scenario.partner.opening }: { checkIn?: CheckInContext; opening?: string } = {},
+): Promise<PlayedConversation> {
+  const messages: ModelMessage[] = [{ role: 'assistant', content: opening }];
   const history: LabelledTurn[] = [];
   const turns: PlayedTurn[] = [];
-  let context = scenario.partner.opening;
+  let context = opening;
   let state: PartnerState | undefined;
   let resolvedAt: number | null = null;
 
   for (const text of script) {
-    const taken = takeTurn({ scenario, history, context, text, label });
+    const taken = takeTurn({ scenario, history, context, text, label, checkIn });
     history.push(taken.turn);
     state = taken.state;
     messages.push({ role: 'user', content: text });
@@ -71,6 +81,7 @@ export async function playScript(scenario: Scenario, engine: PartnerEngine, labe
       pushback: effect.pushback ?? null,
       testOutcome: effect.testOutcome ?? null,
       setbackCost: -effect.contributions.reduce((sum, c) => sum + Math.min(0, c.delta), 0),
+      checkInReport: effect.checkInReport ?? null,
     });
   }
   return { turns, state: state!, resolvedAt };

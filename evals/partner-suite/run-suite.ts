@@ -10,6 +10,7 @@ import { partnerSystemPrompt } from '../../server/practice/partner/partner-promp
 import type { Kind } from '../../server/practice/criteria.js';
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
 import { arcRules } from '../../server/practice/partner/emotional-arc.js';
+import { checkCheckIns, type CheckInFigures } from './check-in-checks.js';
 import { genericScript } from './generic-scripts.js';
 import { playScript, type PlayedConversation, type PlayedTurn } from './play.js';
 import { FRAME_PROBES, readScripts } from './scripts.js';
@@ -32,6 +33,8 @@ export interface ScenarioSuiteResult {
   minTurns: number;
   /** What the same excuse cost at the first turn, and after the generic script's progress. */
   excuseCost: { early: number; late: number } | null;
+  /** How each check-in report moved trust, after the strong script's conversation (check-in-checks.ts). */
+  checkIn: CheckInFigures | null;
   /** The scripted conversations as played, for `--verbose`. */
   played: { strong: PlayedTurn[]; generic: PlayedTurn[]; excuses: PlayedTurn[] };
 }
@@ -91,6 +94,7 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
       genericTurns: null,
       minTurns: arcRules(scenario).minTurns,
       excuseCost: null,
+      checkIn: null,
       played: { strong: [], generic: [], excuses: [] },
     };
   }
@@ -110,6 +114,7 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
     );
   }
   const arc = await checkArc(scenario, engine, label, scripts.excuses[0]!, strong, check);
+  const checkIn = await checkCheckIns(scenario, engine, label, strong, check);
   const excuses = await playScript(scenario, engine, label, scripts.excuses);
   check(
     'a script of excuses never resolves',
@@ -151,6 +156,7 @@ export async function runScenarioSuite(scenario: Scenario, engine: PartnerEngine
     genericTurns: arc.generic.resolvedAt,
     minTurns: arcRules(scenario).minTurns,
     excuseCost: arc.excuseCost,
+    checkIn,
     played: { strong: strong.turns, generic: arc.generic.turns, excuses: excuses.turns },
   };
 }

@@ -55,7 +55,7 @@ export async function suiteCommand(options: SuiteOptions): Promise<number> {
     for (const result of results) {
       const ok = result.checks.every((c) => c.pass);
       process.stdout.write(
-        `${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, generic: ${result.genericTurns ?? '-'} (min ${result.minTurns}), excuse costs ${result.excuseCost ? `${result.excuseCost.early} → ${result.excuseCost.late}` : '-'}, excuses end at trust ${result.excusesFinalTrust ?? '-'})\n`,
+        `${ok ? 'PASS' : 'FAIL'} ${result.scenarioId}  (strong: ${result.strongTurns ?? '-'} turns, generic: ${result.genericTurns ?? '-'} (min ${result.minTurns}), excuse costs ${result.excuseCost ? `${result.excuseCost.early} → ${result.excuseCost.late}` : '-'}, excuses end at trust ${result.excusesFinalTrust ?? '-'}${result.checkIn ? `, check-in from ${result.checkIn.start}: kept ${signed(result.checkIn.kept)}, excuse ${signed(result.checkIn.excuse)} (first time ${signed(result.checkIn.firstExcuse)}), not yet ${signed(result.checkIn.notYet)}` : ''})\n`,
       );
       for (const c of result.checks) if (!c.pass || !ok || options.verbose) process.stdout.write(`  ${c.pass ? 'ok ' : 'FAIL'} ${c.name}: ${c.detail}\n`);
       if (options.verbose) {
@@ -119,4 +119,8 @@ export function findRegressions(results: ScenarioSuiteResult[], baseline: Baseli
     }
   }
   return out;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
 }

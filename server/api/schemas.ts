@@ -221,8 +221,12 @@ export const apiScorecardSchema = scorecardSchema.extend({
   status: sessionStatusSchema,
   safetyFlagged: z.boolean(),
   summary: apiWrittenSummarySchema.nullable(),
+  /** For a repeated scenario, what improved since the previous attempt (empty for a first attempt). */
+  improved: z.array(z.string()),
 });
 export type ApiScorecard = z.infer<typeof apiScorecardSchema>;
+
+export { progressHighlightsSchema, type ProgressHighlights as ApiProgressHighlights } from '../practice/follow-through/progress.js';
 
 /** One point of GET /api/progress, oldest first. */
 export const progressPointSchema = z.object({

@@ -11,6 +11,7 @@ import { listConversation, saveCoachRead } from '../db/queries/messages.js';
 import { describeError } from '../logger.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 import type { ReplyToScore } from '../practice/scoring/scorer.js';
+import type { CheckInContext } from '../practice/partner/check-in-arc.js';
 import { continueTurn } from '../practice/turn/take-turn.js';
 
 export interface JudgeRequest {
@@ -18,9 +19,11 @@ export interface JudgeRequest {
   messageId: string;
   scenario: Scenario;
   input: ReplyToScore;
+  /** In a check-in, what was promised, so the judge's read folds the same state as the coach's. */
+  checkIn?: CheckInContext;
 }
 
-export function judgeTurnLater(ctx: AppContext, { sessionId, messageId, scenario, input }: JudgeRequest): Promise<void> | undefined {
+export function judgeTurnLater(ctx: AppContext, { sessionId, messageId, scenario, input, checkIn }: JudgeRequest): Promise<void> | undefined {
   const judge = ctx.judge;
   if (!judge) return undefined;
   return (async () => {
@@ -37,7 +40,7 @@ export function judgeTurnLater(ctx: AppContext, { sessionId, messageId, scenario
       if (index < 0) return; // rewound or deleted meanwhile
       const { labels, evidence, scores } = outcome;
       const turns = [...labelledTurns(active.slice(0, index)), { text: input.reply, labels, evidence, scores }];
-      const { read } = continueTurn(scenario, turns);
+      const { read } = continueTurn(scenario, turns, { checkIn });
       await saveCoachRead(ctx.db, { messageId, scorer: judge.name, ...read });
       ctx.logger.info('judge.stored', { messageId, scorer: judge.name, labels: labels.length });
     } catch (error) {

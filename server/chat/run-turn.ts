@@ -19,6 +19,7 @@ import { continueTurn, takeTurn, type PartnerAsk } from '../practice/turn/take-t
 import { modelPrompt, replayReply, streamReply } from './reply-stream.js';
 import { judgeTurnLater } from './judge-turn.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
+import { checkInContextFor } from '../http/check-in-context.js';
 import { readTurnInput } from './turn-input.js';
 import { sessionScenario } from './session-scenario.js';
 
@@ -39,7 +40,8 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
 
   const active = all.filter((m) => m.supersededAt === null);
   const context = active.filter((m) => m.role === 'assistant' && m.text).at(-1)?.text ?? '';
-  const taken = takeTurn({ scenario, history: labelledTurns(active), context, text: input.text, label: ctx.label });
+  const checkIn = await checkInContextFor(ctx, scenario, session);
+  const taken = takeTurn({ scenario, history: labelledTurns(active), context, text: input.text, label: ctx.label, checkIn });
   const { read, state, concern } = taken;
   const replyId = randomUUID();
   const call = partnerCall(ctx, taken.ask);
@@ -67,7 +69,7 @@ export async function runTurn(ctx: AppContext, sessionId: string, body: ChatBody
         safety: !!concern,
       });
       if (!concern)
-        void judgeTurnLater(ctx, { sessionId: session.id, messageId: input.id, scenario, input: { kind: scenario.kind, context, reply: input.text } });
+        void judgeTurnLater(ctx, { sessionId: session.id, messageId: input.id, scenario, input: { kind: scenario.kind, context, reply: input.text }, checkIn });
     });
 
   const metadata: ReplyMetadata = {
@@ -100,7 +102,7 @@ async function resendTurn(
 
   const active = all.filter((m) => m.supersededAt === null);
   const upTo = active.filter((m) => m.seq <= message.seq);
-  const taken = continueTurn(scenario, labelledTurns(upTo));
+  const taken = continueTurn(scenario, labelledTurns(upTo), { checkIn: await checkInContextFor(ctx, scenario, session) });
   const metadata: ReplyMetadata = {
     userMessageId: message.id,
     ...(message.coach ? { coach: presentCoachRead(message.coach) } : {}),

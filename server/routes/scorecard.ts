@@ -7,9 +7,12 @@ import { findWrittenSummary } from '../db/queries/written-summaries.js';
 import { AppError } from '../errors.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
+import { checkInContextFor } from '../http/check-in-context.js';
 import { recordCommitments } from '../http/record-commitments.js';
+import { readAttempts } from '../http/progress-attempts.js';
 import { requireSession } from '../http/require-session.js';
 import { sessionScenario } from '../chat/session-scenario.js';
+import { compareAttempts, previousAttempt } from '../practice/follow-through/progress.js';
 import { rewriteInVoice } from '../practice/coach/voice-rewrite.js';
 
 export function scorecardRoutes(ctx: AppContext) {
@@ -19,7 +22,7 @@ export function scorecardRoutes(ctx: AppContext) {
     const scenario = await sessionScenario(ctx, session, messages);
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
     const turns = labelledTurns(messages);
-    const card = buildScorecard(scenario, turns);
+    const card = buildScorecard(scenario, turns, await checkInContextFor(ctx, scenario, session));
     await recordCommitments(ctx, session, turns);
     if (card.weakest && ctx.rewriteModel) {
       const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
@@ -28,7 +31,16 @@ export function scorecardRoutes(ctx: AppContext) {
     }
     const written = scenario.kind === 'listening' ? await findWrittenSummary(ctx.db, session.id) : undefined;
     const summary = written ? { text: written.text, ...written.review, createdAt: written.createdAt.toISOString() } : null;
-    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card, summary };
+    const improved = await improvedSinceLast(ctx, session.id);
+    const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card, summary, improved };
     return c.json(answer);
   });
+}
+
+/** What improved since the previous attempt at the same scenario, or nothing for a first attempt. */
+async function improvedSinceLast(ctx: AppContext, sessionId: string): Promise<string[]> {
+  const attempts = await readAttempts(ctx);
+  const latest = attempts.find((a) => a.sessionId === sessionId);
+  const previous = latest && previousAttempt(attempts, latest);
+  return latest && previous ? compareAttempts(previous, latest) : [];
 }

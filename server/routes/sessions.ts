@@ -9,6 +9,7 @@ import { createSession, deleteAllSessions, deleteSession, listSessions, updateSe
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
+import { checkInContextFor } from '../http/check-in-context.js';
 import { checkInOpeningFor } from '../http/check-in-opening.js';
 import { recordCommitments } from '../http/record-commitments.js';
 import { requireSession } from '../http/require-session.js';
@@ -22,7 +23,7 @@ async function loadSessionView(ctx: AppContext, session: SessionRow, includeSupe
   const all = await listMessages(ctx.db, session.id, { includeSuperseded });
   const active = all.filter((m) => m.supersededAt === null);
   const scenario = await sessionScenario(ctx, session, active);
-  const state = scenario ? foldPartnerState(scenario, labelledTurns(active)) : undefined;
+  const state = scenario ? foldPartnerState(scenario, labelledTurns(active), await checkInContextFor(ctx, scenario, session)) : undefined;
   const trust = state ? state.trust : (active.filter((m) => m.coach).at(-1)?.coach?.trustAfter ?? 0);
   return {
     id: session.id,

@@ -104,6 +104,15 @@ describe.skipIf(!CHROMIUM)('follow-through in Chromium', () => {
     const session = await (await fetch(`${base}/api/sessions/${id}`)).json();
     expect(session.followUpOf).toEqual(expect.any(String));
     await shot('check-in');
+    // Reporting the promise kept: Kwame answers with his own check-in line, and trust rises.
+    await send(page, 'I called the depot on Friday, like I said I would.');
+    await page
+      .locator('.turn-partner', { hasText: 'You did it? Man. Okay.' })
+      .or(page.locator('.turn-partner', { hasText: "that's the bit that counts" }))
+      .first()
+      .waitFor();
+    const after = await (await fetch(`${base}/api/sessions/${id}`)).json();
+    expect(after.trust).toBeGreaterThan(session.trust);
     await page.goto(`${base}/commitments`);
     await page.getByRole('heading', { name: 'Your commitments' }).waitFor();
     expectNoConsoleErrors();
@@ -113,6 +122,27 @@ describe.skipIf(!CHROMIUM)('follow-through in Chromium', () => {
     await page.getByRole('button', { name: `Delete "I'll pay the garage for the repair tomorrow."` }).click();
     await page.getByRole('button', { name: 'Delete it' }).click();
     await expect.poll(() => page.locator('.commitment').count()).toBe(1);
+    expectNoConsoleErrors();
+  });
+
+  it('names what improved on a second attempt, and celebrates it on the history page', async () => {
+    await page.goto(base);
+    await page.getByLabel('Search').fill('borrowed van');
+    await page.getByRole('button', { name: 'Start with Kwame' }).click();
+    await page.waitForURL(/\/practice\//);
+    await send(page, "Kwame, I scraped your van and didn't tell you. That was my fault, and you have every right to be angry. The van is your living.");
+    await page.getByRole('button', { name: 'End and see the scorecard' }).click();
+    await page.waitForURL(/\/scorecard\//);
+    await page.getByRole('heading', { name: 'Better than last time' }).waitFor();
+    await page.getByText('You validated their feelings in your first turn this time; last time it never came.').waitFor();
+
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: 'Worth celebrating' }).waitFor();
+    await page.getByText(/You have kept \d+ of the \d+ promise/).waitFor();
+    await page.locator('.progress-highlights .celebrate').getByText('You validated their feelings in your first turn this time').waitFor();
+    await page.getByRole('heading', { name: 'Personal bests' }).waitFor();
+    await page.getByRole('heading', { name: 'Progress over time' }).waitFor();
+    await shot('progress');
     expectNoConsoleErrors();
   });
 

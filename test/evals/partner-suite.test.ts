@@ -51,6 +51,7 @@ describe('the suite baseline', () => {
     genericTurns,
     minTurns: 5,
     excuseCost: null,
+    checkIn: null,
     played: { strong: [], generic: [], excuses: [] },
   });
 

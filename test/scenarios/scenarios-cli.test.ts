@@ -55,6 +55,13 @@ describe('scenarios check', () => {
     expect(stdout).toMatch(/airport-at-midnight\.md: reactions\.minimizes\.low: no reaction lines/);
   });
 
+  it('names a check-in reaction left out', async () => {
+    const folder = await fixture('missing-check-in-reaction', (text) => text.replace(/ {4}honestNotYet:\n(?: {6}- .*\n)+/, ''));
+    const { code, stdout } = await runScenariosCli(['check', folder]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/airport-at-midnight\.md: checkIn\.reactions\.honestNotYet:/);
+  });
+
   it('names a duplicated id across two files', async () => {
     const folder = await fixture('duplicate', (text) => text);
     await writeFile(path.join(folder, 'airport-copy.md'), airport);

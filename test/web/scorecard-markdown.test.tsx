@@ -42,6 +42,7 @@ const card: ApiScorecard = {
   listening: null,
   tips: ['Own the silence.'],
   summary: null,
+  improved: [],
 };
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,7 +1,7 @@
 /**
  * Session queries: one verb-named function each, taking the database first.
  */
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import { coachReads, commitments, messages, sessions, writtenSummaries, type SessionRow } from '../schema.js';
 
@@ -100,9 +100,13 @@ export async function deleteAllSessions(db: Db): Promise<number> {
 
 /** The offline labels of every turn still in a conversation, for progress over time. */
 export async function listTurnLabels(db: Db): Promise<{ sessionId: string; labels: string[] }[]> {
-  return db
-    .select({ sessionId: messages.sessionId, labels: coachReads.labels })
-    .from(messages)
-    .innerJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
-    .where(and(eq(messages.role, 'user'), isNull(messages.supersededAt)));
+  return (
+    db
+      .select({ sessionId: messages.sessionId, labels: coachReads.labels })
+      .from(messages)
+      .innerJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
+      .where(and(eq(messages.role, 'user'), isNull(messages.supersededAt)))
+      // In the order they were said: progress compares the turn a move first showed.
+      .orderBy(asc(messages.sessionId), asc(messages.seq))
+  );
 }

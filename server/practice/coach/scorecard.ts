@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { KIND_RUBRIC, criterionSchema, kindSchema, type Criterion } from '../criteria.js';
 import { summariseArc } from '../partner/arc-stages.js';
+import type { CheckInContext } from '../partner/check-in-arc.js';
 import { foldPartnerState, missingNeeds, requiredTests, type LabelledTurn } from '../partner/partner-state.js';
 import { arcSummarySchema } from './arc-schema.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
@@ -69,8 +70,9 @@ export const scorecardSchema = z.object({
 });
 export type Scorecard = z.infer<typeof scorecardSchema>;
 
-export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[]): Scorecard {
-  const state = foldPartnerState(scenario, turns);
+/** `checkIn` for a check-in session, so the card's trust path is the one the partner played. */
+export function buildScorecard(scenario: Scenario, turns: readonly ScoredTurn[], checkIn?: CheckInContext): Scorecard {
+  const state = foldPartnerState(scenario, turns, checkIn);
   const rubric = KIND_RUBRIC[scenario.kind];
   const results = (ids: readonly Criterion[]) => Object.fromEntries(ids.map((id) => [id, criterionResult(id, turns)]));
 

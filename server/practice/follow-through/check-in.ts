@@ -4,18 +4,19 @@
  * a scenario written before check-ins existed). The same session id always picks the same line.
  */
 import { hashText } from '../partner/reaction-picker.js';
-import type { CheckIn } from '../scenarios/check-in-schema.js';
+import { DEFAULT_CHECK_IN } from '../scenarios/check-in-schema.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 
-export const DEFAULT_CHECK_IN: CheckIn = {
-  openings: ['Last time you said, "{commitment}" So — how did that go?'],
-  general: ["It's been a few days since we talked. How have things been since?"],
-};
+export { DEFAULT_CHECK_IN };
 
 export function checkInOpening(scenario: Scenario, commitment: string | null, seed: string): string {
   const lines = scenario.checkIn ?? DEFAULT_CHECK_IN;
   const choices = commitment ? lines.openings : lines.general;
-  const template = choices[hashText(seed) % choices.length]!;
+  return fillCheckInLine(scenario, choices[hashText(seed) % choices.length]!, commitment);
+}
+
+/** The line with `{commitment}`, `{name}` and the scenario's slots filled. */
+export function fillCheckInLine(scenario: Scenario, template: string, commitment: string | null): string {
   return template.replace(/\{([a-z_]+)\}/g, (whole, slot: string) => {
     if (slot === 'commitment') return commitment?.trim() ?? '';
     if (slot === 'name') return scenario.partner.name;

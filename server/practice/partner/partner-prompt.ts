@@ -6,12 +6,16 @@
 import { CRITERION_LABELS, KIND_RUBRIC } from '../criteria.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import { arcBrief, arcInstructions } from './arc-brief.js';
+import { checkInInstructions } from './check-in-brief.js';
 import { missingNeeds, type PartnerState } from './partner-state.js';
 import { trustBand } from './reaction-picker.js';
 import { threadVoiceNotes } from '../imports/thread-partner.js';
 
-/** 2: the arc (issue 12): how far trust moved, the test to make, the reveal, and never resolving before the state does. */
-export const PARTNER_PROMPT_VERSION = 2;
+/**
+ * 2: the arc (issue 12): how far trust moved, the test to make, the reveal, and never resolving before the state does.
+ * 3: check-ins (issue 13): the promise quoted, and how to react to it kept, excused or honestly not yet done.
+ */
+export const PARTNER_PROMPT_VERSION = 3;
 
 const MOOD: Record<ReturnType<typeof trustBand>, string> = {
   low: 'You are still hurt and guarded. Answer briefly; do not make it easy. Thaw only a little, and only for real moves.',
@@ -64,6 +68,7 @@ export function partnerSystemPrompt(scenario: Scenario, state: PartnerState): st
               : 'Do not let this come out yet, even if they ask; it comes out only when you are ready.',
         ]
       : []),
+    ...(state.checkIn ? ['', ...checkInInstructions(state, partner.name)] : []),
     '',
     '## Where the conversation stands now',
     `Your trust in the user is ${state.trust} out of 100 (it resolves at ${scenario.trust.resolveAt}). ${MOOD[band]}`,

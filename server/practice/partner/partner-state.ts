@@ -16,7 +16,17 @@ import type { EvidenceSpan } from '../scoring/scorer.js';
 import type { Need, Scenario } from '../scenarios/scenario-schema.js';
 import type { ArcWait, PushbackOutcome } from './arc-stages.js';
 import { PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
+import { readCheckInReport, type CheckInReport } from '../follow-through/check-in-report.js';
 import { readRepair, type RepairKind } from './repair-worth.js';
+import {
+  BROKEN_EXCUSE_SCALE,
+  BROKEN_PLAIN_LOSS,
+  CHECK_IN_KEPT_BONUS,
+  NOT_YET_HOLD,
+  checkInStartTrust,
+  type CheckInContext,
+  type CheckInState,
+} from './check-in-arc.js';
 import { explainTrustChange } from './trust-reason.js';
 
 export interface LabelledTurn {
@@ -44,6 +54,8 @@ export interface TurnEffect {
   testOutcome?: Exclude<PushbackOutcome, 'open'>;
   /** How the repair offered in this turn was read, if one was. */
   repair?: RepairKind;
+  /** In a check-in, what this turn reported about the promise (check-in-arc.ts says what each does). */
+  checkInReport?: CheckInReport;
   /** The difficulty's per-turn cap limited the rise. */
   capped: boolean;
   /** Trust reached the resolve level but the arc was not complete, so it was held one below. */
@@ -90,6 +102,8 @@ export interface PartnerState {
   /** Trust at the start, then after each turn. */
   trustPath: number[];
   arc: ArcState;
+  /** Present in a check-in session: what was promised, and what the person has reported. */
+  checkIn?: CheckInState;
   last?: TurnEffect;
 }
 
@@ -105,17 +119,18 @@ const EARLY_DEFLECTION_SCALE = 1.5;
 /** First time a specific need is met: being heard on the exact thing counts extra. */
 const NEED_MET_BONUS = 3;
 
-export function initialPartnerState(scenario: Scenario): PartnerState {
+export function initialPartnerState(scenario: Scenario, checkIn?: CheckInContext): PartnerState {
   const minTurns = arcRules(scenario).minTurns;
+  const start = checkIn ? checkInStartTrust(scenario, checkIn.firstTrust) : scenario.trust.start;
   return {
-    trust: scenario.trust.start,
+    trust: start,
     turns: 0,
     counts: {},
     needsMet: [],
     ownershipShown: false,
     hiddenConcernReached: false,
     resolved: false,
-    trustPath: [scenario.trust.start],
+    trustPath: [start],
     arc: {
       minTurns,
       firstGainTurn: null,
@@ -126,17 +141,19 @@ export function initialPartnerState(scenario: Scenario): PartnerState {
       repairWords: [],
       waitingFor: waitsOf(scenario, 0, [], null, null),
     },
+    ...(checkIn ? { checkIn: { ...checkIn, startTrust: start, report: null, reportTurn: null } } : {}),
   };
 }
 
-export function foldPartnerState(scenario: Scenario, turns: readonly LabelledTurn[]): PartnerState {
-  return foldPartnerPath(scenario, turns).at(-1) ?? initialPartnerState(scenario);
+/** `checkIn` when the session follows up an earlier one (check-in-arc.ts). */
+export function foldPartnerState(scenario: Scenario, turns: readonly LabelledTurn[], checkIn?: CheckInContext): PartnerState {
+  return foldPartnerPath(scenario, turns, checkIn).at(-1) ?? initialPartnerState(scenario, checkIn);
 }
 
 /** The state after each turn, in order: one fold that the coach and the built-in partner both read. */
-export function foldPartnerPath(scenario: Scenario, turns: readonly LabelledTurn[]): PartnerState[] {
+export function foldPartnerPath(scenario: Scenario, turns: readonly LabelledTurn[], checkIn?: CheckInContext): PartnerState[] {
   const path: PartnerState[] = [];
-  let state = initialPartnerState(scenario);
+  let state = initialPartnerState(scenario, checkIn);
   for (const turn of turns) path.push((state = stepPartnerState(scenario, state, turn)));
   return path;
 }
@@ -165,6 +182,8 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
   // Trust that was rebuilt is lost faster than it was gained.
   const setback = setbackScale(trustProgress(scenario, state.trust));
   let repair: ReturnType<typeof readRepair> | undefined;
+  // The first turn that answers the check-in's question is read once; later turns are ordinary.
+  const report = state.checkIn && state.checkIn.report === null ? (readCheckInReport(turn, state.checkIn.commitments) ?? undefined) : undefined;
 
   for (const criterion of new Set(turn.labels)) {
     counts[criterion] = (counts[criterion] ?? 0) + 1;
@@ -173,8 +192,10 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
     const weight = (scenario.trust.weights[criterion] ?? 0) * labelWeight(turn.scores?.[criterion]);
     let delta: number;
     if (isRedFlag(criterion)) {
-      const early = !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
+      // In a check-in the broken promise's multiplier takes the place of this one: ownership was shown last time.
+      const early = !state.checkIn && !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
       delta = weight * scale.negative * (early && scenario.kind !== 'listening' ? EARLY_DEFLECTION_SCALE : 1) * setback;
+      if (report === 'excuse') delta *= BROKEN_EXCUSE_SCALE;
     } else {
       // Saying the same good thing again still helps, but less each time.
       const repeat = counts[criterion]! - 1;
@@ -209,6 +230,10 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
   // Rising is capped; falling is not.
   const capped = gain > rules.riseCap;
   let trust = state.trust + Math.min(gain, rules.riseCap) + loss;
+  if (report === 'kept') trust += CHECK_IN_KEPT_BONUS * scale.positive;
+  else if (report === 'broken') trust -= BROKEN_PLAIN_LOSS * scale.negative;
+  else if (report === 'excuse') trust -= BROKEN_PLAIN_LOSS * scale.negative * BROKEN_EXCUSE_SCALE;
+  else if (report === 'not-yet') trust = state.trust + Math.min(NOT_YET_HOLD, Math.max(-NOT_YET_HOLD, trust - state.trust));
   const testOutcome: TurnEffect['testOutcome'] = openTest ? (redFlagged ? 'broke' : 'held') : undefined;
   if (testOutcome === 'broke') trust -= openTest!.atStake;
   trust = Math.round(Math.min(100, Math.max(0, trust)));
@@ -224,6 +249,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
     !openTest &&
     !redFlagged &&
     !revealedHiddenConcern &&
+    !report &&
     trust > state.trust &&
     trustProgress(scenario, trust) >= PUSHBACK_FROM_PROGRESS;
   if (testNow) {
@@ -261,6 +287,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
       repairWords: repair ? [...state.arc.repairWords, ...repair.words] : state.arc.repairWords,
       waitingFor,
     },
+    ...(state.checkIn ? { checkIn: report ? { ...state.checkIn, report, reportTurn: turnNo } : state.checkIn } : {}),
     last: {
       trustBefore: state.trust,
       trustAfter: trust,
@@ -272,6 +299,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
       ...(testNow ? { pushback: pushbacks.at(-1)!.line } : {}),
       ...(testOutcome ? { testOutcome } : {}),
       ...(repair ? { repair: repair.kind } : {}),
+      ...(report ? { checkInReport: report } : {}),
       capped,
       heldBack,
       reason: explainTrustChange({
@@ -283,6 +311,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
         testOutcome,
         heldBack,
         capped,
+        checkInReport: report,
       }),
     },
   };

@@ -6,11 +6,21 @@
  * itself; replaying the transcript gives the same replies every time.
  */
 import { KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
+import type { CheckInReport } from '../follow-through/check-in-report.js';
+import { DEFAULT_CHECK_IN, type CheckIn } from '../scenarios/check-in-schema.js';
 import type { LinesByBand, Move, Scenario, TrustBand } from '../scenarios/scenario-schema.js';
 import { breaksFrame } from './frame-breaks.js';
 import { foldPartnerPath, type LabelledTurn, type PartnerState } from './partner-state.js';
 
-export type ReplyMove = Move | 'hidden_concern' | 'pushback';
+export type ReplyMove = Move | 'hidden_concern' | 'pushback' | 'check_in';
+
+/** The check-in reaction lines for each report; a plain "no" with no new time gets the ordinary reply to its moves. */
+const CHECK_IN_LINES: Record<CheckInReport, keyof CheckIn['reactions'] | undefined> = {
+  kept: 'kept',
+  excuse: 'brokenWithExcuse',
+  'not-yet': 'honestNotYet',
+  broken: undefined,
+};
 
 export interface PlannedReply {
   text: string;
@@ -78,6 +88,13 @@ function replyTo(scenario: Scenario, turn: LabelledTurn, state: PartnerState, us
   const neutral = linesFor(scenario.reactions.neutral, band);
   const anyBand = (byBand: LinesByBand | undefined) => Object.values(byBand ?? {}).flat();
 
+  // A check-in's answer gets the scenario's reaction to it: the partner was waiting for exactly this.
+  const checkInLines = effect.checkInReport && CHECK_IN_LINES[effect.checkInReport];
+  if (checkInLines && state.checkIn) {
+    const promised = state.checkIn.commitments.find((c) => !c.done) ?? state.checkIn.commitments[0];
+    const line = say((scenario.checkIn ?? DEFAULT_CHECK_IN).reactions[checkInLines]);
+    return { text: line.replace(/\{commitment\}/g, promised?.text.trim() ?? ''), move: 'check_in', state };
+  }
   // The reply that reveals the hidden concern is only that: the state never resolves on it.
   if (effect.revealedHiddenConcern && scenario.hiddenConcern) return { text: say(scenario.hiddenConcern.reveal), move: 'hidden_concern', state };
   // The closing line only once the state has resolved, never on trust alone.

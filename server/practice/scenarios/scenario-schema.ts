@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { checkCheckInSlots, checkInSchema } from './check-in-schema.js';
+import { crossesHostilityCap } from './hostility-cap.js';
 import { CRITERIA, KIND_RUBRIC, criterionSchema, kindSchema, type Criterion, type Kind } from '../criteria.js';
 import { ARC_RULES } from '../partner/emotional-arc.js';
 
@@ -29,23 +30,7 @@ export type Move = Criterion | SpecialMove;
 /** Slots a line may use besides the scenario's own: `{quote}` is the person's own words. */
 export const BUILTIN_SLOTS = ['quote', 'name'] as const;
 
-/**
- * The hostility cap: a partner may be angry, never abusive, threatening or demeaning.
- * These patterns catch the obvious ways a line could cross it; reviewers catch the rest.
- */
-const HOSTILITY_CAP: RegExp[] = [
-  /\b(i'?ll|i will|gonna|going to)\s+(kill|hurt|hit|destroy|end)\s+you\b/i,
-  /\byou(?:'re|\s+are)?\s+(?:such\s+an?\s+|an?\s+|so\s+|just\s+)?(stupid|idiot|moron|pathetic|worthless|useless|disgusting|loser)\b/i,
-  /\b(stupid|pathetic|worthless|useless)\s+(?:little\s+)?(you|person|idiot)\b/i,
-  /\bshut\s+up\b/i,
-  /\b(fuck|cunt|bitch|whore|slut|retard)/i,
-  /\byou\s+deserve\s+(to\s+)?(die|pain|to suffer)\b/i,
-  /\bkill\s+yourself\b/i,
-];
-
-export function crossesHostilityCap(line: string): boolean {
-  return HOSTILITY_CAP.some((pattern) => pattern.test(line));
-}
+export { crossesHostilityCap };
 
 const line = z
   .string()

@@ -6,6 +6,7 @@
  */
 import { coachTurn, type TurnRead } from '../coach/turn-coach.js';
 import { foldPartnerPath, initialPartnerState, type LabelledTurn, type PartnerState } from '../partner/partner-state.js';
+import type { CheckInContext } from '../partner/check-in-arc.js';
 import type { Labeller, PartnerCue } from '../partner/partner-engine.js';
 import { detectSafetyConcern, safetyReply, type SafetyConcern } from '../safety/safety-check.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
@@ -20,6 +21,8 @@ export interface TurnRequest {
   text: string;
   /** The offline scorer (or a stand-in in tests). */
   label: Labeller;
+  /** In a check-in session: what was promised and where the first conversation ended. */
+  checkIn?: CheckInContext;
 }
 
 /** What the partner is to answer: in the role-play, or outside it with where to get help. */
@@ -36,20 +39,24 @@ export interface TakenTurn {
   ask: PartnerAsk;
 }
 
-export function takeTurn({ scenario, history, context, text, label }: TurnRequest): TakenTurn {
+export function takeTurn({ scenario, history, context, text, label, checkIn }: TurnRequest): TakenTurn {
   const turn: LabelledTurn = { text, ...label({ kind: scenario.kind, context, reply: text }) };
-  return continueTurn(scenario, [...history, turn], detectSafetyConcern(text));
+  return continueTurn(scenario, [...history, turn], { concern: detectSafetyConcern(text), checkIn });
 }
 
 /**
  * The same steps for a turn already labelled (the last of `turns`): a retry of a stored turn,
  * or a turn whose read was replaced by a better one. The state is folded here, once.
  */
-export function continueTurn(scenario: Scenario, turns: readonly LabelledTurn[], concern = detectSafetyConcern(turns.at(-1)?.text ?? '')): TakenTurn {
+export function continueTurn(
+  scenario: Scenario,
+  turns: readonly LabelledTurn[],
+  { concern = detectSafetyConcern(turns.at(-1)?.text ?? ''), checkIn }: { concern?: SafetyConcern; checkIn?: CheckInContext } = {},
+): TakenTurn {
   const turn = turns.at(-1);
   if (!turn) throw new Error('continueTurn: no turn to answer');
-  const path = foldPartnerPath(scenario, turns);
-  const state = path.at(-1) ?? initialPartnerState(scenario);
+  const path = foldPartnerPath(scenario, turns, checkIn);
+  const state = path.at(-1) ?? initialPartnerState(scenario, checkIn);
   const read = coachTurn(scenario, state, turn);
   const ask: PartnerAsk = concern ? { to: 'safety', concern, reply: safetyReply(concern) } : { to: 'partner', cue: { scenario, turns, path } };
   return { turn, read, state, ask, ...(concern ? { concern } : {}) };

@@ -31,9 +31,25 @@ describe('checkInOpening', () => {
 describe('the checkIn block of a scenario file', () => {
   it('refuses an opening that does not quote the commitment, and an unknown slot', () => {
     const base = { ...jonah, background: undefined };
-    const bad = scenarioFrontMatterSchema.safeParse({ ...base, checkIn: { openings: ['So, how did it go?'], general: ['Hey {nobody}.'] } });
+    const bad = scenarioFrontMatterSchema.safeParse({
+      ...base,
+      checkIn: { ...jonah.checkIn, openings: ['So, how did it go?'], general: ['Hey {nobody}.'] },
+    });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['checkIn.openings.0', 'checkIn.general.0']));
+  });
+
+  it('names each missing or empty reaction, and an unknown slot in one', () => {
+    const base = { ...jonah, background: undefined };
+    const missing = scenarioFrontMatterSchema.safeParse({ ...base, checkIn: { ...jonah.checkIn, reactions: { kept: [], honestNotYet: ['Okay.'] } } });
+    expect(missing.error!.issues.map((i) => i.path.join('.'))).toEqual(
+      expect.arrayContaining(['checkIn.reactions.kept', 'checkIn.reactions.brokenWithExcuse']),
+    );
+    const slot = scenarioFrontMatterSchema.safeParse({
+      ...base,
+      checkIn: { ...jonah.checkIn, reactions: { ...jonah.checkIn!.reactions, kept: ['Thanks, {nobody}.'] } },
+    });
+    expect(slot.error!.issues.map((i) => i.path.join('.'))).toContain('checkIn.reactions.kept.0');
   });
 });

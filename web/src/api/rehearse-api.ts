@@ -7,6 +7,7 @@ import type {
   ApiDraftFeedback,
   ApiImport,
   ApiImportSummary,
+  ApiProgressHighlights,
   ApiProgressPoint,
   ApiScenarioDetail,
   ApiScenarioSummary,
@@ -33,6 +34,7 @@ export const deleteAllSessions = () => sendJson<void>('DELETE', '/api/sessions?c
 
 export const getScorecard = (id: string) => getJson<ApiScorecard>(`/api/sessions/${enc(id)}/scorecard`);
 export const getProgress = () => getJson<ApiProgressPoint[]>('/api/progress');
+export const getProgressHighlights = () => getJson<ApiProgressHighlights>('/api/progress/highlights');
 export const summariseSession = (id: string, text: string) => sendJson<ApiSummaryReview>('POST', `/api/sessions/${enc(id)}/summary`, { text });
 
 export const listCommitments = () => getJson<ApiCommitment[]>('/api/commitments');

@@ -8,6 +8,7 @@ export type {
   ApiImport,
   ApiImportSummary,
   ApiMessage,
+  ApiProgressHighlights,
   ApiProgressPoint,
   ApiScenarioDetail,
   ApiScenarioSummary,

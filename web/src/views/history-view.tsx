@@ -1,13 +1,15 @@
 /**
- * Past sessions (date, scenario, outcome, trust reached), progress per criterion over time,
+ * Past sessions (date, scenario, outcome, trust reached), what is worth celebrating (promises
+ * kept, personal bests, what improved per scenario), progress per criterion over time,
  * and deleting one session or all of them — each after a confirmation.
  */
 import { useState } from 'react';
 import { messageOf } from '../api/client.js';
-import { deleteAllSessions, deleteSession, getProgress, listSessions } from '../api/rehearse-api.js';
+import { deleteAllSessions, deleteSession, getProgress, getProgressHighlights, listSessions } from '../api/rehearse-api.js';
 import type { ApiSessionSummary } from '../api/types.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
 import { ProgressCharts } from '../history/progress-chart.js';
+import { ProgressHighlights } from '../history/progress-highlights.js';
 import { Link, paths } from '../router.js';
 import { useLoad } from '../use-load.js';
 import { STATUS_TEXT } from '../vocabulary.js';
@@ -15,6 +17,7 @@ import { STATUS_TEXT } from '../vocabulary.js';
 export function HistoryView() {
   const [sessions, reloadSessions] = useLoad(listSessions, []);
   const [progress, reloadProgress] = useLoad(getProgress, []);
+  const [highlights, reloadHighlights] = useLoad(getProgressHighlights, []);
   const [error, setError] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
   const [notice, setNotice] = useState('');
@@ -22,6 +25,7 @@ export function HistoryView() {
   const reload = () => {
     reloadSessions();
     reloadProgress();
+    reloadHighlights();
   };
 
   const removeAll = async () => {
@@ -43,6 +47,13 @@ export function HistoryView() {
         {notice}
       </p>
       {error ? <ErrorNotice title="That did not work">{error}</ErrorNotice> : null}
+
+      {highlights.state === 'ready' && sessions.state === 'ready' && sessions.data.length > 0 ? (
+        <section aria-labelledby="celebrate-h" className="card-section">
+          <h2 id="celebrate-h">Worth celebrating</h2>
+          <ProgressHighlights highlights={highlights.data} sessions={sessions.data} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="progress-h" className="card-section">
         <h2 id="progress-h">Progress over time</h2>

@@ -134,6 +134,17 @@ function ScorecardBody({
         ) : null}
       </div>
 
+      {card.improved.length > 0 ? (
+        <section aria-labelledby="improved-h" className="card-section celebrate">
+          <h2 id="improved-h">Better than last time</h2>
+          <ul>
+            {card.improved.map((line) => (
+              <li key={line}>{line[0]!.toUpperCase() + line.slice(1)}.</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="trust-h" className="card-section">
         <h2 id="trust-h">Trust over the conversation</h2>
         {card.trustPath.length > 1 ? (

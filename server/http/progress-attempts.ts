@@ -1,0 +1,34 @@
+/**
+ * Every past session as progress reads it (follow-through/progress.ts): the labels of each of
+ * the person's turns in order, the trust reached and whether it resolved (check-ins left out).
+ * One read for the
+ * progress highlights and the scorecard's "what improved".
+ */
+import type { AppContext } from '../app-context.js';
+import { presentSessionSummary } from '../api/present.js';
+import { listSessions, listTurnLabels } from '../db/queries/sessions.js';
+import type { Criterion } from '../practice/criteria.js';
+import type { Attempt } from '../practice/follow-through/progress.js';
+
+export async function readAttempts(ctx: AppContext): Promise<Attempt[]> {
+  const [sessions, turnLabels] = await Promise.all([listSessions(ctx.db), listTurnLabels(ctx.db)]);
+  const bySession = new Map<string, Criterion[][]>();
+  for (const row of turnLabels) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row.labels as Criterion[]]);
+  return sessions.flatMap((row) => {
+    const scenario = ctx.scenarios.get(row.scenarioId);
+    // A check-in follows up a promise rather than trying the scenario again, so it is no attempt to compare.
+    if (!scenario || row.followUpOf) return [];
+    const summary = presentSessionSummary(row, scenario);
+    return [
+      {
+        sessionId: row.id,
+        scenarioId: row.scenarioId,
+        kind: scenario.kind,
+        createdAt: summary.createdAt,
+        resolved: row.status === 'resolved',
+        trust: summary.trust,
+        turns: bySession.get(row.id) ?? [],
+      },
+    ];
+  });
+}
