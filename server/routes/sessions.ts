@@ -5,7 +5,7 @@ import { generalPartner, type AppContext } from '../app-context.js';
 import { createSessionBody, rewindBody, type ApiSession } from '../api/schemas.js';
 import { presentMessage, presentSessionSummary } from '../api/present.js';
 import { listConversation, listMessages, supersedeFrom } from '../db/queries/messages.js';
-import { createSession, deleteAllSessions, deleteSession, listSessions, updateSessionStatus } from '../db/queries/sessions.js';
+import { createSession, deleteAllSessions, deleteSession, findSession, listSessions, updateSessionStatus } from '../db/queries/sessions.js';
 import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
@@ -51,11 +51,14 @@ export function sessionRoutes(ctx: AppContext) {
       }
       const { followUpOf } = body;
       const scenarioId = body.scenarioId!;
-      const scenario = ctx.scenarios.get(scenarioId);
+      // A check-in on practice from an imported conversation is with the same real person.
+      const followed = followUpOf ? await findSession(ctx.db, followUpOf) : undefined;
+      const importId = followed?.importId && followed.scenarioId === scenarioId ? followed.importId : undefined;
+      const scenario = importId ? await sessionScenario(ctx, { scenarioId, importId }, []) : ctx.scenarios.get(scenarioId);
       if (!scenario) throw new AppError('not_found', `no scenario with id "${scenarioId}"`);
       const id = randomUUID();
       const opening = followUpOf ? await checkInOpeningFor(ctx, scenario, followUpOf, id) : scenario.partner.opening;
-      const session = await createSession(ctx.db, { id, scenarioId, openingId: randomUUID(), opening, followUpOf });
+      const session = await createSession(ctx.db, { id, scenarioId, openingId: randomUUID(), opening, followUpOf, importId });
       ctx.logger.info('session.created', { sessionId: session.id, scenarioId, checkIn: !!followUpOf });
       return c.json(await loadSessionView(ctx, session), 201);
     })

@@ -105,6 +105,26 @@ describe('POST /api/sessions {importId, fromTurn, kind}', () => {
     }
   });
 
+  it('checks in with the same real person on a promise made practising from an import', async () => {
+    const imported = await importAndroid();
+    const { body: session } = await practise({ importId: imported.id, fromTurn: 3, kind: 'apology' });
+    await readUiStream(await sendTurn(test.app, session.id, "I'm sorry. That was my fault. I'll call you on Saturday and we can talk it through."));
+    expect((await test.app.request(`/api/sessions/${session.id}/end`, { method: 'POST' })).status).toBe(200);
+    const [promise] = await (await test.app.request('/api/commitments')).json();
+    expect(promise).toMatchObject({ sessionId: session.id, scenarioId: 'your-own-apology', partner: 'Maya' });
+
+    // What the commitments page sends for its "Check in with …" button.
+    const { status, body: checkIn } = await practise({ scenarioId: promise.scenarioId, followUpOf: promise.sessionId });
+    expect(status).toBe(201);
+    expect(checkIn).toMatchObject({ importId: imported.id, partnerName: 'Maya', followUpOf: session.id });
+    expect(checkIn.messages).toHaveLength(1);
+    expect(checkIn.messages[0].text).toContain(promise.text.trim());
+
+    // Delete is total: the check-in was practice from the same import.
+    expect((await test.app.request(`/api/imports/${imported.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await test.app.request(`/api/sessions/${checkIn.id}`)).status).toBe(404);
+  });
+
   it('keeps the session list and progress working for practice from an import', async () => {
     const imported = await importAndroid();
     const { body: session } = await practise({ importId: imported.id, fromTurn: 3, kind: 'apology' });

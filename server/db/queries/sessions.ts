@@ -9,12 +9,12 @@ export type SessionStatus = SessionRow['status'];
 
 export async function createSession(
   db: Db,
-  input: { id: string; scenarioId: string; openingId: string; opening: string; followUpOf?: string },
+  input: { id: string; scenarioId: string; openingId: string; opening: string; followUpOf?: string; importId?: string },
 ): Promise<SessionRow> {
   const [session] = await db.batch([
     db
       .insert(sessions)
-      .values({ id: input.id, scenarioId: input.scenarioId, followUpOf: input.followUpOf ?? null })
+      .values({ id: input.id, scenarioId: input.scenarioId, followUpOf: input.followUpOf ?? null, importId: input.importId ?? null })
       .returning(),
     db.insert(messages).values({
       id: input.openingId,
