@@ -7,17 +7,19 @@ import { saveWrittenSummary } from '../db/queries/written-summaries.js';
 import { AppError } from '../errors.js';
 import { readJsonBody } from '../http/read-body.js';
 import { requireSession } from '../http/require-session.js';
+import { sessionScenario } from '../chat/session-scenario.js';
 import { reviewSummary } from '../practice/coach/written-summary.js';
 
 export function summaryRoutes(ctx: AppContext) {
   return new Hono().post('/:id/summary', async (c) => {
     const session = await requireSession(ctx, c.req.param('id'));
-    const scenario = ctx.scenarios.get(session.scenarioId);
+    const messages = await listMessages(ctx.db, session.id);
+    const scenario = await sessionScenario(ctx, session, messages);
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
     if (scenario.kind !== 'listening') throw new AppError('bad_request', `a written summary is for listening sessions; "${scenario.id}" is ${scenario.kind}`);
     const { text } = await readJsonBody(c, writtenSummaryBody);
     // What the partner said: their lines still in the conversation, not a safety message out of role.
-    const partnerLines = (await listMessages(ctx.db, session.id)).filter((m) => m.role === 'assistant' && m.source !== 'safety' && m.text).map((m) => m.text);
+    const partnerLines = messages.filter((m) => m.role === 'assistant' && m.source !== 'safety' && m.text).map((m) => m.text);
     const review: ApiSummaryReview = reviewSummary(scenario, partnerLines, text);
     await saveWrittenSummary(ctx.db, { sessionId: session.id, text, review });
     return c.json(review);
