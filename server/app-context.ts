@@ -29,8 +29,11 @@ export interface AppContext {
    * panel and the scorecard once ready, never holding up the partner's reply.
    */
   judge?: Scorer;
-  /** The model that rewrites the scorecard's weakest turn in the person's voice, when configured. */
-  rewriteModel?: LanguageModelV3;
+  /**
+   * The judge's model, when configured, for the scorecard's reads beyond a turn's labels: the
+   * weakest turn rewritten in the person's voice, and the written summary of a listening session.
+   */
+  judgeModel?: LanguageModelV3;
   logger: Logger;
   modelTimeoutMs: number;
   /** Bearer token every API call must carry; absent on loopback-only installs. */

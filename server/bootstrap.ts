@@ -94,7 +94,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
     engine,
     label: scoreReply,
     judge,
-    rewriteModel: config.model ? createJudgeModel({ ...config.model, fetch }) : undefined,
+    judgeModel: config.model ? createJudgeModel({ ...config.model, fetch }) : undefined,
     logger,
     modelTimeoutMs: config.modelTimeoutMs,
     token: config.token,

@@ -24,9 +24,9 @@ export function scorecardRoutes(ctx: AppContext) {
     const turns = labelledTurns(messages);
     const card = buildScorecard(scenario, turns, await checkInContextFor(ctx, scenario, session));
     await recordCommitments(ctx, session, turns);
-    if (card.weakest && ctx.rewriteModel) {
+    if (card.weakest && ctx.judgeModel) {
       const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
-      const rewrite = await rewriteInVoice(ctx.rewriteModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));
+      const rewrite = await rewriteInVoice(ctx.judgeModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));
       card.weakest = { ...card.weakest, rewrite: rewrite.text, rewriteBy: rewrite.by };
     }
     const written = scenario.kind === 'listening' ? await findWrittenSummary(ctx.db, session.id) : undefined;

@@ -9,6 +9,7 @@ import { readJsonBody } from '../http/read-body.js';
 import { requireSession } from '../http/require-session.js';
 import { sessionScenario } from '../chat/session-scenario.js';
 import { reviewSummary } from '../practice/coach/written-summary.js';
+import { judgeSummary } from '../practice/coach/summary-judge.js';
 
 export function summaryRoutes(ctx: AppContext) {
   return new Hono().post('/:id/summary', async (c) => {
@@ -20,7 +21,10 @@ export function summaryRoutes(ctx: AppContext) {
     const { text } = await readJsonBody(c, writtenSummaryBody);
     // What the partner said: their lines still in the conversation, not a safety message out of role.
     const partnerLines = messages.filter((m) => m.role === 'assistant' && m.source !== 'safety' && m.text).map((m) => m.text);
-    const review: ApiSummaryReview = reviewSummary(scenario, partnerLines, text);
+    const offline = reviewSummary(scenario, partnerLines, text);
+    const review: ApiSummaryReview = ctx.judgeModel
+      ? await judgeSummary(ctx.judgeModel, { scenario, partnerLines, summary: text }, offline, Math.min(ctx.modelTimeoutMs, 20_000))
+      : { ...offline, by: 'offline' };
     await saveWrittenSummary(ctx.db, { sessionId: session.id, text, review });
     return c.json(review);
   });

@@ -128,7 +128,10 @@ describe('POST /api/sessions {importId, fromTurn, kind}', () => {
   it('reads a written summary of listening practised from an import, against the needs of the general partner', async () => {
     const imported = await importAndroid();
     const { body: session } = await practise({ importId: imported.id, fromTurn: 3, kind: 'listening' });
-    const response = await test.app.request(`/api/sessions/${session.id}/summary`, json({ text: 'So what I took from tonight is that you felt let down and alone with it.' }));
+    const response = await test.app.request(
+      `/api/sessions/${session.id}/summary`,
+      json({ text: 'So what I took from tonight is that you felt let down and alone with it.' }),
+    );
     expect(response.status).toBe(200);
     const review = await response.json();
     expect(review.covered.length + review.missed.length).toBeGreaterThan(0);

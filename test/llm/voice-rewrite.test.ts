@@ -27,7 +27,7 @@ afterAll(() => server.close());
 afterEach(() => test?.database.close());
 
 async function scorecardAfter(turns: string[]) {
-  test = await createTestApp({ rewriteModel: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'm' }) });
+  test = await createTestApp({ judgeModel: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'm' }) });
   const session = await startSession(test.app);
   for (const text of turns) await readUiStream(await sendTurn(test.app, session.id, text));
   return (await test.app.request(`/api/sessions/${session.id}/scorecard`)).json();

@@ -33,6 +33,8 @@ export const summaryReviewSchema = z.object({
   notSaid: z.array(z.string()),
   /** 0–100: the share of needs captured, less 20 for each claim not said. */
   score: z.number(),
+  /** Whose read it is: the model's (with a model configured, when it answered usably) or the offline one. */
+  by: z.enum(['model', 'offline']).optional(),
 });
 export type SummaryReview = z.infer<typeof summaryReviewSchema>;
 
@@ -120,7 +122,14 @@ export function reviewSummary(scenario: Scenario, partnerLines: readonly string[
     })
     .map((sentence) => sentence.text);
 
-  const share = scenario.needs.length ? covered.length / scenario.needs.length : 0;
+  return withScore(scenario, covered, notSaid);
+}
+
+/** The review from what was captured and what was made up: one formula for both readers. */
+export function withScore(scenario: Scenario, covered: readonly string[], notSaid: readonly string[]): SummaryReview {
+  const captured = scenario.needs.filter((need) => covered.includes(need.id)).map((need) => need.id);
+  const missed = scenario.needs.filter((need) => !captured.includes(need.id)).map((need) => need.id);
+  const share = scenario.needs.length ? captured.length / scenario.needs.length : 0;
   const score = Math.max(0, Math.min(100, Math.round(share * 100 - notSaid.length * 20)));
-  return { covered, missed, notSaid, score };
+  return { covered: captured, missed, notSaid: [...notSaid], score };
 }
