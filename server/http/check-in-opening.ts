@@ -9,14 +9,20 @@ import { listCommitments } from '../db/queries/commitments.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { listMessages } from '../db/queries/messages.js';
 import { findSession } from '../db/queries/sessions.js';
+import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { checkInOpening } from '../practice/follow-through/check-in.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 import { recordCommitments } from './record-commitments.js';
 
-export async function checkInOpeningFor(ctx: AppContext, scenario: Scenario, followUpOf: string, newSessionId: string): Promise<string> {
+/** The session followed up, or 404 naming `followUpOf`: read once, for the partner and the opening alike. */
+export async function requireFollowedSession(ctx: AppContext, followUpOf: string): Promise<SessionRow> {
   const first = await findSession(ctx.db, followUpOf);
   if (!first) throw new AppError('not_found', `followUpOf: no session with id "${followUpOf}"`);
+  return first;
+}
+
+export async function checkInOpeningFor(ctx: AppContext, scenario: Scenario, first: SessionRow, newSessionId: string): Promise<string> {
   if (first.scenarioId !== scenario.id) {
     throw new AppError('bad_request', `followUpOf: that session practised "${first.scenarioId}"; check in with the same scenario`);
   }

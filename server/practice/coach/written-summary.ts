@@ -106,9 +106,7 @@ function needCaptured(need: Need, summary: string, summaryKeys: Set<string>): bo
  */
 export function reviewSummary(scenario: Scenario, partnerLines: readonly string[], summary: string): SummaryReview {
   const summaryKeys = new Set(contentWords(summary).map((w) => w.key));
-  const covered: string[] = [];
-  const missed: string[] = [];
-  for (const need of scenario.needs) (needCaptured(need, summary, summaryKeys) ? covered : missed).push(need.id);
+  const covered = scenario.needs.filter((need) => needCaptured(need, summary, summaryKeys)).map((need) => need.id);
 
   // Naming a feeling the scenario says the partner carries (a need's cue) reflects it; it is not made up.
   const cues = scenario.needs.flatMap((need) => need.cues ?? []);
