@@ -3,33 +3,19 @@
  * usable (needs of this scenario, claims quoted from the summary itself), and any failure keeps
  * the offline read. msw stands in for the model's server; the rest is the real app on libSQL.
  */
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createJudgeModel } from '../../server/practice/scoring/judge/judge-model.js';
-import { FAKE_BASE_URL } from '../support/fake-openai.js';
+import { FAKE_BASE_URL, createFakeOpenAI } from '../support/fake-openai.js';
 import { createTestApp, json, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
-let answer: { status: number; content: string } = { status: 200, content: '' };
-const requests: string[] = [];
-const server = setupServer(
-  http.post(`${FAKE_BASE_URL}/chat/completions`, async ({ request }) => {
-    requests.push(JSON.stringify(await request.json()));
-    if (answer.status !== 200) return HttpResponse.json({ error: { message: 'down' } }, { status: answer.status });
-    return HttpResponse.json({
-      id: 'x',
-      object: 'chat.completion',
-      created: 0,
-      model: 'm',
-      choices: [{ index: 0, message: { role: 'assistant', content: answer.content }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-    });
-  }),
-);
+const fake = createFakeOpenAI();
 let test: TestApp;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-afterEach(() => test?.database.close());
+beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => fake.server.close());
+afterEach(() => {
+  fake.server.resetHandlers();
+  test?.database.close();
+});
 
 const SUMMARY = "So what I took from tonight is that you're running on empty and nobody sees it. Your brother offered to move in.";
 
@@ -44,13 +30,12 @@ async function summariseWithModel() {
 
 describe('the written summary with a model', () => {
   it("takes the model's read of needs and made-up claims, keeping only this scenario's needs and quotes from the summary", async () => {
-    answer = {
-      status: 200,
-      content: JSON.stringify({
+    fake.answers(
+      JSON.stringify({
         covered: ['exhaustion-is-real', 'a-need-it-invented'],
         notSaid: ['Your brother offered to move in.', 'She said she would sell the house.'],
       }),
-    };
+    );
     const { review, card } = await summariseWithModel();
     expect(review).toMatchObject({
       covered: ['exhaustion-is-real'],
@@ -62,18 +47,15 @@ describe('the written summary with a model', () => {
     expect(review.score).toBe(13);
     expect(card.summary).toMatchObject({ text: SUMMARY, covered: ['exhaustion-is-real'], by: 'model' });
     // The model was shown the needs by id, the partner's own lines and the summary.
-    const sent = requests.at(-1)!;
+    const sent = JSON.stringify(fake.seen.at(-1)?.body);
     expect(sent).toContain('exhaustion-is-real');
     expect(sent).toContain('running on empty');
     expect(sent).toContain('json_schema');
   });
 
   it('keeps the offline read when the model fails or answers something unusable', async () => {
-    for (const failure of [
-      { status: 500, content: '' },
-      { status: 200, content: 'not json at all' },
-    ]) {
-      answer = failure;
+    for (const fail of [() => fake.fails(500, { error: { message: 'down' } }), () => fake.answers('not json at all')]) {
+      fail();
       const { review } = await summariseWithModel();
       expect(review.by).toBe('offline');
       expect(review.covered.length + review.missed.length).toBe(3);

@@ -26,6 +26,18 @@ export function sseBody(chunks: string[], { done = true }: { done?: boolean } = 
   return chunks.map((line) => `data: ${line}\n\n`).join('') + (done ? 'data: [DONE]\n\n' : '');
 }
 
+/** A whole chat completion as OpenAI answers one, its message `content`. */
+export function chatCompletion(content: string, model = 'm') {
+  return {
+    id: 'x',
+    object: 'chat.completion',
+    created: 0,
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+  };
+}
+
 export interface SeenRequest {
   body: { model: string; messages: { role: string; content: string }[]; stream?: boolean };
 }
@@ -44,6 +56,15 @@ export function createFakeOpenAI() {
         http.post(ENDPOINT, async ({ request }) => {
           await record(request);
           return new HttpResponse(sseBody(chunks, options), { headers: { 'content-type': 'text/event-stream' } });
+        }),
+      );
+    },
+    /** Answers one whole (not streamed) chat completion whose message is `content`: what generateText reads. */
+    answers(content: string) {
+      server.use(
+        http.post(ENDPOINT, async ({ request }) => {
+          await record(request);
+          return HttpResponse.json(chatCompletion(content));
         }),
       );
     },
