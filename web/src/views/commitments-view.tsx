@@ -49,14 +49,7 @@ export function CommitmentsView() {
       {error ? <ErrorNotice title="That did not work">{error}</ErrorNotice> : null}
       {loaded.state === 'loading' ? <Loading what="your commitments" /> : null}
       {loaded.state === 'error' ? (
-        <ErrorNotice
-          title="Your commitments could not be loaded"
-          action={
-            <button type="button" onClick={reload}>
-              Try again
-            </button>
-          }
-        >
+        <ErrorNotice title="Your commitments could not be loaded" onRetry={reload}>
           {loaded.message}
         </ErrorNotice>
       ) : null}

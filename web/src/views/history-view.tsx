@@ -59,14 +59,7 @@ export function HistoryView() {
         <h2 id="progress-h">Progress over time</h2>
         {progress.state === 'loading' ? <Loading what="your progress" /> : null}
         {progress.state === 'error' ? (
-          <ErrorNotice
-            title="Progress could not be loaded"
-            action={
-              <button type="button" onClick={reloadProgress}>
-                Try again
-              </button>
-            }
-          >
+          <ErrorNotice title="Progress could not be loaded" onRetry={reloadProgress}>
             {progress.message}
           </ErrorNotice>
         ) : null}
@@ -77,14 +70,7 @@ export function HistoryView() {
         <h2 id="sessions-h">Past sessions</h2>
         {sessions.state === 'loading' ? <Loading what="your sessions" /> : null}
         {sessions.state === 'error' ? (
-          <ErrorNotice
-            title="Your sessions could not be loaded"
-            action={
-              <button type="button" onClick={reloadSessions}>
-                Try again
-              </button>
-            }
-          >
+          <ErrorNotice title="Your sessions could not be loaded" onRetry={reloadSessions}>
             {sessions.message}
           </ErrorNotice>
         ) : null}

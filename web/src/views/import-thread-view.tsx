@@ -20,14 +20,7 @@ export function ImportThreadView({ importId }: { importId: string }) {
     return (
       <section>
         <h1>Your own conversation</h1>
-        <ErrorNotice
-          title="This conversation could not be opened"
-          action={
-            <button type="button" onClick={reload}>
-              Try again
-            </button>
-          }
-        >
+        <ErrorNotice title="This conversation could not be opened" onRetry={reload}>
           {loaded.message} <Link href={paths.importNew()}>Import another</Link>.
         </ErrorNotice>
       </section>

@@ -71,14 +71,7 @@ export function LibraryView() {
 
       {scenarios.state === 'loading' ? <Loading what="scenarios" /> : null}
       {scenarios.state === 'error' ? (
-        <ErrorNotice
-          title="The scenarios could not be loaded"
-          action={
-            <button type="button" onClick={reload}>
-              Try again
-            </button>
-          }
-        >
+        <ErrorNotice title="The scenarios could not be loaded" onRetry={reload}>
           {scenarios.message}
         </ErrorNotice>
       ) : null}

@@ -51,14 +51,7 @@ export function PracticeView({ sessionId }: { sessionId: string }) {
     return (
       <section>
         <h1>Practice</h1>
-        <ErrorNotice
-          title="This session could not be opened"
-          action={
-            <button type="button" onClick={reload}>
-              Try again
-            </button>
-          }
-        >
+        <ErrorNotice title="This session could not be opened" onRetry={reload}>
           {loaded.message} <Link href={paths.history()}>See your sessions</Link> or <Link href={paths.library()}>start a new one</Link>.
         </ErrorNotice>
       </section>

@@ -32,14 +32,7 @@ export function ScorecardView({ sessionId }: { sessionId: string }) {
     return (
       <section>
         <h1>Scorecard</h1>
-        <ErrorNotice
-          title="The scorecard could not be loaded"
-          action={
-            <button type="button" onClick={reload}>
-              Try again
-            </button>
-          }
-        >
+        <ErrorNotice title="The scorecard could not be loaded" onRetry={reload}>
           {loaded.message}
         </ErrorNotice>
       </section>
