@@ -11,16 +11,12 @@
  * the partner never said: the summariser's
  * own framing ("what I heard is", "you feel") is not a claim and is left out of the count.
  */
-import winkNLP, { type PartOfSpeech } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { PartOfSpeech } from 'wink-nlp';
+import { english } from '../english-reader.js';
 import { z } from 'zod';
 import { stem } from '../scoring/rules/index.js';
 import type { Need, Scenario } from '../scenarios/scenario-schema.js';
 import { splitSentences } from './sentences.js';
-
-// Built on the first review, not at start: an instance costs ~0.3 s, and summaries are rare.
-let reader: ReturnType<typeof winkNLP> | undefined;
-const nlp = () => (reader ??= winkNLP(model, ['sbd', 'pos']));
 
 export const MAX_SUMMARY_CHARS = 2000;
 
@@ -61,8 +57,8 @@ interface ContentWord {
 }
 
 function contentWords(text: string, ignore: ReadonlySet<string> = FRAMING): ContentWord[] {
-  const { its } = nlp();
-  const doc = nlp().readDoc(text);
+  const { its } = english;
+  const doc = english.readDoc(text);
   const words = doc.tokens().out(its.normal);
   // wink's types declare `its.lemma` with an addons parameter that `out` supplies itself.
   const lemmas = doc.tokens().out(its.lemma as typeof its.normal);

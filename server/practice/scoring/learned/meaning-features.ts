@@ -16,13 +16,10 @@
  * Only the reply is read with the model (~0.1–0.2 ms); the context's content words come stemmed
  * from the rules' analysis.
  */
-import winkNLP, { type PartOfSpeech } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { PartOfSpeech } from 'wink-nlp';
+import { english as nlp } from '../../english-reader.js';
 import { stem } from '../rules/index.js';
 
-// Sentence boundaries and parts of speech only: negation is read from the words themselves,
-// which halves the model's cost per reply.
-const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 type Person = 'SPEAKER' | 'LISTENER' | 'THIRD' | 'NAMED' | 'GENERIC' | 'IT' | 'THING';
