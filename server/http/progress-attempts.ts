@@ -6,14 +6,11 @@
  */
 import type { AppContext } from '../app-context.js';
 import { presentSessionSummary } from '../api/present.js';
-import { listSessions, listTurnLabels } from '../db/queries/sessions.js';
-import type { Criterion } from '../practice/criteria.js';
+import { listSessions, listTurnLabelsBySession } from '../db/queries/sessions.js';
 import type { Attempt } from '../practice/follow-through/progress.js';
 
 export async function readAttempts(ctx: AppContext): Promise<Attempt[]> {
-  const [sessions, turnLabels] = await Promise.all([listSessions(ctx.db), listTurnLabels(ctx.db)]);
-  const bySession = new Map<string, Criterion[][]>();
-  for (const row of turnLabels) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row.labels as Criterion[]]);
+  const [sessions, bySession] = await Promise.all([listSessions(ctx.db), listTurnLabelsBySession(ctx.db)]);
   return sessions.flatMap((row) => {
     const scenario = ctx.scenarios.get(row.scenarioId);
     // A check-in follows up a promise rather than trying the scenario again, so it is no attempt to compare.

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { generalPartner, type AppContext } from '../app-context.js';
-import { listSessions, listTurnLabels } from '../db/queries/sessions.js';
+import { listSessions, listTurnLabelsBySession } from '../db/queries/sessions.js';
 import { CRITERIA } from '../practice/criteria.js';
 import { presentSessionSummary } from '../api/present.js';
 import type { ApiProgressPoint } from '../api/schemas.js';
@@ -20,9 +20,7 @@ export function progressRoutes(ctx: AppContext) {
       return c.json(answer);
     })
     .get('/', async (c) => {
-      const [sessions, turnLabels] = await Promise.all([listSessions(ctx.db), listTurnLabels(ctx.db)]);
-      const bySession = new Map<string, string[][]>();
-      for (const row of turnLabels) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row.labels]);
+      const [sessions, bySession] = await Promise.all([listSessions(ctx.db), listTurnLabelsBySession(ctx.db)]);
       const points = sessions
         .filter((session) => session.turns > 0)
         .map((session) => {

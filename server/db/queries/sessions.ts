@@ -3,6 +3,7 @@
  */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import type { Criterion } from '../../practice/criteria.js';
 import { coachReads, commitments, messages, sessions, writtenSummaries, type SessionRow } from '../schema.js';
 
 export type SessionStatus = SessionRow['status'];
@@ -98,15 +99,22 @@ export async function deleteAllSessions(db: Db): Promise<number> {
   return deleted.length;
 }
 
-/** The offline labels of every turn still in a conversation, for progress over time. */
-export async function listTurnLabels(db: Db): Promise<{ sessionId: string; labels: string[] }[]> {
-  return (
-    db
-      .select({ sessionId: messages.sessionId, labels: coachReads.labels })
-      .from(messages)
-      .innerJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
-      .where(and(eq(messages.role, 'user'), isNull(messages.supersededAt)))
-      // In the order they were said: progress compares the turn a move first showed.
-      .orderBy(asc(messages.sessionId), asc(messages.seq))
-  );
+/**
+ * The offline labels of every turn still in a conversation, by session, in the order they were
+ * said (progress compares the turn a move first showed): what progress and "what improved" read.
+ */
+export async function listTurnLabelsBySession(db: Db): Promise<Map<string, Criterion[][]>> {
+  const rows = await db
+    .select({ sessionId: messages.sessionId, labels: coachReads.labels })
+    .from(messages)
+    .innerJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
+    .where(and(eq(messages.role, 'user'), isNull(messages.supersededAt)))
+    .orderBy(asc(messages.sessionId), asc(messages.seq));
+  const bySession = new Map<string, Criterion[][]>();
+  for (const { sessionId, labels } of rows) {
+    const turns = bySession.get(sessionId);
+    if (turns) turns.push(labels as Criterion[]);
+    else bySession.set(sessionId, [labels as Criterion[]]);
+  }
+  return bySession;
 }
