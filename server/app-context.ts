@@ -12,8 +12,14 @@ import type { GeneralPartners } from './practice/imports/thread-read.js';
 import type { Scorer } from './practice/scoring/scorer.js';
 
 export interface ScenarioCatalog {
+  /** The library: what a person can pick to practise. */
   list(): Scenario[];
   get(id: string): Scenario | undefined;
+  /**
+   * The scenario a stored session names: a library scenario, or the general partner a session
+   * practised from an imported conversation plays (those are not in the library's list).
+   */
+  played(id: string): Scenario | undefined;
 }
 
 export interface AppContext {
@@ -44,12 +50,8 @@ export interface AppContext {
   webDir?: string;
 }
 
-export function createScenarioCatalog(scenarios: readonly Scenario[]): ScenarioCatalog {
+export function createScenarioCatalog(scenarios: readonly Scenario[], partners: GeneralPartners): ScenarioCatalog {
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
-  return { list: () => [...byId.values()], get: (id) => byId.get(id) };
-}
-
-/** The general partner with this scenario id, for sessions practised from an imported conversation. */
-export function generalPartner(ctx: Pick<AppContext, 'partners'>, id: string): Scenario | undefined {
-  return Object.values(ctx.partners).find((scenario) => scenario.id === id);
+  const general = new Map(Object.values(partners).map((scenario) => [scenario.id, scenario]));
+  return { list: () => [...byId.values()], get: (id) => byId.get(id), played: (id) => byId.get(id) ?? general.get(id) };
 }

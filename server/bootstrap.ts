@@ -89,7 +89,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
 
   const ctx: AppContext = {
     db: database.db,
-    scenarios: createScenarioCatalog(scenarios),
+    scenarios: createScenarioCatalog(scenarios, partners),
     partners,
     engine,
     label: scoreReply,

@@ -3,7 +3,7 @@
  * imported conversation, the general partner of its kind played as the other person (their
  * name, and their words before the point chosen, which are the session's imported messages).
  */
-import { generalPartner, type AppContext } from '../app-context.js';
+import type { AppContext } from '../app-context.js';
 import { findImportPeople } from '../db/queries/imports.js';
 import type { SessionRow } from '../db/schema.js';
 import { threadPartner } from '../practice/imports/thread-partner.js';
@@ -21,7 +21,7 @@ export async function sessionScenario(
   messages: readonly SessionMessage[],
 ): Promise<Scenario | undefined> {
   if (!session.importId) return ctx.scenarios.get(session.scenarioId);
-  const general = generalPartner(ctx, session.scenarioId);
+  const general = ctx.scenarios.played(session.scenarioId);
   const people = await findImportPeople(ctx.db, session.importId);
   if (!general || !people) return undefined;
   const partnerName = people.speakers.find((speaker) => speaker !== people.you) ?? general.partner.name;

@@ -3,7 +3,7 @@
  * and the highlights worth celebrating (personal bests, promises kept, what improved per scenario).
  */
 import { Hono } from 'hono';
-import { generalPartner, type AppContext } from '../app-context.js';
+import type { AppContext } from '../app-context.js';
 import { listSessions, listTurnLabelsBySession } from '../db/queries/sessions.js';
 import { CRITERIA } from '../practice/criteria.js';
 import { presentSessionSummary } from '../api/present.js';
@@ -25,7 +25,7 @@ export function progressRoutes(ctx: AppContext) {
         .filter((session) => session.turns > 0)
         .map((session) => {
           const turns = bySession.get(session.id) ?? [];
-          const scenario = ctx.scenarios.get(session.scenarioId) ?? generalPartner(ctx, session.scenarioId);
+          const scenario = ctx.scenarios.played(session.scenarioId);
           const { id, scenarioId, createdAt, turns: count, trust, status } = presentSessionSummary(session, scenario);
           const criteria = Object.fromEntries(
             CRITERIA.map((c) => [c, turns.length ? turns.filter((labels) => labels.includes(c)).length / turns.length : 0]),

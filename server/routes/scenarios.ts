@@ -1,6 +1,6 @@
 /** The scenario library: the list, and one scenario's public face (no reaction lines). */
 import { Hono } from 'hono';
-import { generalPartner, type AppContext } from '../app-context.js';
+import type { AppContext } from '../app-context.js';
 import { AppError } from '../errors.js';
 import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 import type { ApiScenarioDetail, ApiScenarioSummary } from '../api/schemas.js';
@@ -22,7 +22,7 @@ export function scenarioRoutes(ctx: AppContext) {
     .get('/', (c) => c.json(ctx.scenarios.list().map(scenarioSummary)))
     .get('/:id', (c) => {
       // The general partners of imported conversations are not in the library, but their sessions show them.
-      const scenario = ctx.scenarios.get(c.req.param('id')) ?? generalPartner(ctx, c.req.param('id'));
+      const scenario = ctx.scenarios.played(c.req.param('id'));
       if (!scenario) throw new AppError('not_found', `no scenario with id "${c.req.param('id')}"`);
       // What a person sees before starting; what the partner hides (the concern, the lines) stays server-side.
       const detail: ApiScenarioDetail = {

@@ -1,7 +1,7 @@
 /** Practice sessions: start, list, read, end, rewind, delete. The chat turn has its own file. */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { generalPartner, type AppContext } from '../app-context.js';
+import type { AppContext } from '../app-context.js';
 import { createSessionBody, rewindBody, type ApiSession } from '../api/schemas.js';
 import { presentMessage, presentSessionSummary } from '../api/present.js';
 import { listConversation, listMessages, supersedeFrom } from '../db/queries/messages.js';
@@ -64,7 +64,7 @@ export function sessionRoutes(ctx: AppContext) {
     })
     .get('/', async (c) => {
       const rows = await listSessions(ctx.db);
-      return c.json(rows.map((row) => presentSessionSummary(row, ctx.scenarios.get(row.scenarioId) ?? generalPartner(ctx, row.scenarioId))));
+      return c.json(rows.map((row) => presentSessionSummary(row, ctx.scenarios.played(row.scenarioId))));
     })
     .delete('/', async (c) => {
       if (c.req.query('confirm') !== 'all') throw new AppError('bad_request', 'confirm: add ?confirm=all to delete every session');

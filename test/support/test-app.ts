@@ -42,7 +42,7 @@ export async function createTestApp(overrides: Partial<AppContext> & { url?: str
   const logs: string[] = [];
   const ctx: AppContext = {
     db: database.db,
-    scenarios: createScenarioCatalog(scenarios),
+    scenarios: createScenarioCatalog(scenarios, partners),
     partners,
     engine: createBuiltinEngine(),
     label: scoreReply,
