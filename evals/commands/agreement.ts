@@ -1,11 +1,13 @@
 /**
- * `eval agreement [--dir evals/datasets/agreement] [--json]`: how far two independent
+ * `eval agreement [--dir evals/datasets/agreement] [--criteria a,b] [--json]`: how far two independent
  * labellings of the same replies agree, per criterion (Cohen's kappa, raw agreement, each
  * side's positives), and how the disagreements were adjudicated against the rubric.
  *
  * The folder holds `first-labels.jsonl` (the writer's own labels, as first written),
  * `second-labels.jsonl` (a blind second labelling from the rubric alone) and
- * `adjudicated.jsonl` (one decision per disputed criterion, with its reason).
+ * `adjudicated.jsonl` (one decision per disputed criterion, with its reason). `--criteria` limits
+ * the table to the criteria a labelling was about (a second pass over blame and excuses only
+ * would otherwise show ten criteria that agree by construction).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -45,8 +47,12 @@ function readLines<T>(path: string): T[] {
 }
 
 export async function runAgreement(argv: readonly string[], io: { stdout: NodeJS.WritableStream }): Promise<number> {
-  const args = parseArgs(argv, { values: ['dir'], booleans: ['json'] });
+  const args = parseArgs(argv, { values: ['dir', 'criteria'], booleans: ['json'] });
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  const only = args.values.get('criteria')?.split(',').map((c) => c.trim());
+  const unknown = only?.find((c) => !(CRITERIA as readonly string[]).includes(c));
+  if (unknown !== undefined) throw new UsageError(`--criteria: "${unknown}" is not one of the twelve criteria`);
+  const criteria = only ? CRITERIA.filter((c) => only.includes(c)) : CRITERIA;
   const dir = resolve(process.cwd(), args.values.get('dir') ?? 'evals/datasets/agreement');
   const first = new Map(readLines<LabelLine>(resolve(dir, 'first-labels.jsonl')).map((l) => [l.id, new Set(l.labels)]));
   const second = readLines<LabelLine>(resolve(dir, 'second-labels.jsonl'));
@@ -54,7 +60,7 @@ export async function runAgreement(argv: readonly string[], io: { stdout: NodeJS
   const missing = second.find((l) => !first.has(l.id));
   if (missing) throw new DatasetError(`${missing.id} is in second-labels.jsonl but not in first-labels.jsonl`);
 
-  const rows = CRITERIA.map((criterion) => {
+  const rows = criteria.map((criterion) => {
     const pairs = second.map((l) => [first.get(l.id)!.has(criterion), l.labels.includes(criterion)] as const);
     const m = binaryMetrics(confusionOf(pairs));
     const mine = decisions.filter((d) => d.criterion === criterion);

@@ -134,4 +134,41 @@ describe('eval CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^skipped: .*annomi not found/);
   });
+
+  it('agreement limits its table to the criteria a labelling was about, and names an unknown one', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rehearse-agreement-'));
+    const lines = (xs: object[]) => `${xs.map((x) => JSON.stringify(x)).join('\n')}\n`;
+    writeFileSync(
+      join(folder, 'first-labels.jsonl'),
+      lines([
+        { id: 'a', labels: ['shifts_blame'] },
+        { id: 'b', labels: [] },
+        { id: 'c', labels: ['makes_excuses'] },
+      ]),
+    );
+    writeFileSync(
+      join(folder, 'second-labels.jsonl'),
+      lines([
+        { id: 'a', labels: ['shifts_blame'] },
+        { id: 'b', labels: [] },
+        { id: 'c', labels: [] },
+      ]),
+    );
+    writeFileSync(
+      join(folder, 'adjudicated.jsonl'),
+      lines([{ id: 'c', criterion: 'makes_excuses', labellerA: true, labellerB: false, decision: true, reason: 'a reason left standing' }]),
+    );
+    const { code, stdout } = await cli(['agreement', '--dir', folder, '--criteria', 'shifts_blame,makes_excuses', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { replies: number; criteria: { criterion: string; kappa: number; disputes: number; forFirst: number }[] };
+    expect(report.replies).toBe(3);
+    expect(report.criteria.map((r) => r.criterion)).toEqual(['makes_excuses', 'shifts_blame']);
+    expect(report.criteria.find((r) => r.criterion === 'shifts_blame')!.kappa).toBe(1);
+    expect(report.criteria.find((r) => r.criterion === 'makes_excuses')).toMatchObject({ disputes: 1, forFirst: 1 });
+    expect(report.criteria.find((r) => r.criterion === 'makes_excuses')!.kappa).toBeLessThan(1);
+
+    const wrong = await cli(['agreement', '--dir', folder, '--criteria', 'shifts_blame,blames']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('"blames" is not one of the twelve criteria');
+  });
 });
