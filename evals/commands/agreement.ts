@@ -49,7 +49,10 @@ function readLines<T>(path: string): T[] {
 export async function runAgreement(argv: readonly string[], io: { stdout: NodeJS.WritableStream }): Promise<number> {
   const args = parseArgs(argv, { values: ['dir', 'criteria'], booleans: ['json'] });
   if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-  const only = args.values.get('criteria')?.split(',').map((c) => c.trim());
+  const only = args.values
+    .get('criteria')
+    ?.split(',')
+    .map((c) => c.trim());
   const unknown = only?.find((c) => !(CRITERIA as readonly string[]).includes(c));
   if (unknown !== undefined) throw new UsageError(`--criteria: "${unknown}" is not one of the twelve criteria`);
   const criteria = only ? CRITERIA.filter((c) => only.includes(c)) : CRITERIA;
