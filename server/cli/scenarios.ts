@@ -3,7 +3,9 @@
  *
  *   check [DIR]              validate every scenario file (default scenarios/)
  *   new [--id ... --out F]   scaffold a valid scenario file, asking for what flags leave out
- *   play ID [--dir DIR]      play a scenario in the terminal with the built-in partner
+ *   play ID [--dir DIR] [--check-in PROMISE [--first-trust N]]
+ *                            play a scenario in the terminal with the built-in partner, or
+ *                            the check-in on a promise days later
  *
  * How each scenario's partner reacts to scripted conversations is checked by the eval
  * harness's partner suite: `npm run eval -- suite [--scenario ID]`.
@@ -16,6 +18,8 @@ const USAGE = `usage: npm run scenarios -- <command>
   new [--id ID --title T --kind apology|listening|draft --difficulty 1|2|3
        --setting family|partner|friends|work --name N --relationship R --out FILE --force]
   play ID [--dir DIR]         play a scenario with the built-in partner (/quit ends)
+       [--check-in PROMISE [--first-trust N]]
+                              … or the check-in days later on what was promised
 
 To check how a partner reacts to its scripted conversations: npm run eval -- suite [--scenario ID]`;
 

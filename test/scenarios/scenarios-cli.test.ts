@@ -143,6 +143,27 @@ describe('scenarios play', () => {
     expect(stdout).toMatch(/trust path: 25 → \d+ → \d+/);
   });
 
+  it('plays the check-in on a promise: the opening quotes it, and a kept promise raises trust from halfway back', async () => {
+    const turns = ["I did. I've rung you every Sunday since, three weeks running.", '/quit'].join('\n');
+    const { code, stdout } = await runScenariosCli(['play', 'airport-at-midnight', '--check-in', "I'll ring you every Sunday", '--first-trust', '61'], turns);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`"I'll ring you every Sunday."`);
+    // Halfway from the scenario's start (25) back toward where the first conversation ended (61).
+    expect(stdout).toMatch(/trust 43 → (\d+)/);
+    expect(Number(/trust 43 → (\d+)/.exec(stdout)![1])).toBeGreaterThan(43);
+    expect(stdout).toContain('reported on the promise at turn 1: kept');
+    expect(stdout).not.toContain('still missing');
+  });
+
+  it('names a bad check-in option', async () => {
+    const alone = await runScenariosCli(['play', 'airport-at-midnight', '--first-trust', '50']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--first-trust only applies with --check-in');
+    const outOfRange = await runScenariosCli(['play', 'airport-at-midnight', '--check-in', 'ring', '--first-trust', 'high']);
+    expect(outOfRange.code).toBe(2);
+    expect(outOfRange.stderr).toContain('--first-trust must be a whole number from 0 to 100, not "high"');
+  });
+
   it('reports an unknown scenario id', async () => {
     const { code, stdout } = await runScenariosCli(['play', 'no-such-scenario']);
     expect(code).toBe(1);
