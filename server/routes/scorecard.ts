@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import type { ApiScorecard } from '../api/schemas.js';
 import { listMessages } from '../db/queries/messages.js';
 import { findWrittenSummary } from '../db/queries/written-summaries.js';
+import type { SessionRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { labelledTurns } from '../db/queries/labelled-turns.js';
 import { buildScorecard } from '../practice/coach/scorecard.js';
@@ -31,16 +32,17 @@ export function scorecardRoutes(ctx: AppContext) {
     }
     const written = scenario.kind === 'listening' ? await findWrittenSummary(ctx.db, session.id) : undefined;
     const summary = written ? { text: written.text, ...written.review, createdAt: written.createdAt.toISOString() } : null;
-    const improved = await improvedSinceLast(ctx, session.id);
+    const improved = await improvedSinceLast(ctx, session);
     const answer: ApiScorecard = { sessionId: session.id, status: session.status, safetyFlagged: session.safetyFlaggedAt !== null, ...card, summary, improved };
     return c.json(answer);
   });
 }
 
 /** What improved since the previous attempt at the same scenario, or nothing for a first attempt. */
-async function improvedSinceLast(ctx: AppContext, sessionId: string): Promise<string[]> {
-  const attempts = await readAttempts(ctx);
-  const latest = attempts.find((a) => a.sessionId === sessionId);
+async function improvedSinceLast(ctx: AppContext, session: SessionRow): Promise<string[]> {
+  // Only attempts at the same scenario can be the previous one.
+  const attempts = await readAttempts(ctx, { scenarioId: session.scenarioId });
+  const latest = attempts.find((a) => a.sessionId === session.id);
   const previous = latest && previousAttempt(attempts, latest);
   return latest && previous ? compareAttempts(previous, latest) : [];
 }

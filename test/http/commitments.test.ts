@@ -23,6 +23,21 @@ async function sessionWithPromises() {
   return session;
 }
 
+/** A session the partner resolved, which the person never ended: the turns that resolve it in the chat test. */
+async function resolvedSession() {
+  const session = await startSession(test.app);
+  const turns = [
+    "I left you alone at arrivals the night you buried your dad. That was my promise and I broke it. You have every right to be angry. I'll pay you back for the taxi, and I'll never leave a pickup to one alarm again.",
+    'What has it been like for you, these last months with your dad?',
+    "It makes sense you feel you've been carrying everything alone. I'm sorry I wasn't there, that's on me.",
+    'From now on I will set two alarms and be at arrivals early. What else would help?',
+    "Of course you're angry. You've been carrying everything on your own since your dad got sick, and I added to it.",
+  ];
+  for (const text of turns) await readUiStream(await sendTurn(test.app, session.id, text));
+  expect((await (await test.app.request(`/api/sessions/${session.id}`)).json()).status).toBe('resolved');
+  return session;
+}
+
 async function listCommitments() {
   const response = await test.app.request('/api/commitments');
   expect(response.status).toBe(200);
@@ -55,6 +70,36 @@ describe('commitments that last', () => {
     await test.app.request(`/api/sessions/${session.id}/scorecard`);
     await test.app.request(`/api/sessions/${session.id}/scorecard`);
     expect(await listCommitments()).toHaveLength(2);
+  });
+
+  it('keeps a commitment marked done, reworded and moved however often the scorecard is opened again', async () => {
+    const session = await sessionWithPromises();
+    const [taxi] = await listCommitments();
+    await patch(taxi!.id, { done: true, due: '2026-12-11', text: 'Pay Jonah back for the taxi.' });
+    for (let i = 0; i < 2; i++) expect((await test.app.request(`/api/sessions/${session.id}/scorecard`)).status).toBe(200);
+    const list = await listCommitments();
+    expect(list).toHaveLength(2);
+    expect(list.find((c) => c.id === taxi!.id)).toMatchObject({ done: true, due: '2026-12-11', text: 'Pay Jonah back for the taxi.' });
+  });
+
+  it('opens the scorecard of a session whose promises are kept without writing to the database', async () => {
+    const session = await sessionWithPromises();
+    // Any write now fails the request: a read must not write what is already stored.
+    await test.database.client.execute('PRAGMA query_only = ON');
+    const card = await test.app.request(`/api/sessions/${session.id}/scorecard`);
+    expect(card.status).toBe(200);
+    expect((await card.json()).commitments).toHaveLength(2);
+  });
+
+  it('keeps a promise made after the scorecard was read, when only the scorecard of the resolved session is opened again', async () => {
+    const session = await resolvedSession();
+    await test.app.request(`/api/sessions/${session.id}/scorecard`);
+    const before = (await listCommitments()).map((c) => c.text);
+    expect(before.length).toBeGreaterThan(0);
+    const later = "I'll call you on Saturday to hear how you are.";
+    await readUiStream(await sendTurn(test.app, session.id, later));
+    expect(await (await test.app.request(`/api/sessions/${session.id}/scorecard`)).json()).toMatchObject({ status: 'resolved' });
+    expect((await listCommitments()).map((c) => c.text).sort()).toEqual([...before, later].sort());
   });
 
   it('keeps nothing while the session is still going, even when its scorecard is read', async () => {

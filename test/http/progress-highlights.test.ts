@@ -5,6 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiScorecardSchema, progressHighlightsSchema } from '../../server/api/schemas.js';
+import { listTurnLabelsBySession } from '../../server/db/queries/sessions.js';
+import { readAttempts } from '../../server/http/progress-attempts.js';
 import { createTestApp, json, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
 let test: TestApp;
@@ -13,8 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => test.database.close());
 
-async function play(turns: string[], createdAt: string) {
-  const session = await startSession(test.app);
+async function play(turns: string[], createdAt: string, scenarioId = 'airport-at-midnight') {
+  const session = await startSession(test.app, scenarioId);
   await test.database.client.execute({ sql: 'update sessions set created_at = ? where id = ?', args: [Date.parse(createdAt), session.id] });
   for (const text of turns) await readUiStream(await sendTurn(test.app, session.id, text));
   await test.app.request(`/api/sessions/${session.id}/end`, { method: 'POST' });
@@ -49,5 +51,19 @@ describe('progress worth celebrating', () => {
     expect(highlights.commitments).toEqual({ kept: 1, total: 1 });
     expect(highlights.bests.find((b) => b.criterion === 'takes_responsibility')?.sessionId).toBe(second);
     expect(highlights.scenarios).toEqual([{ scenarioId: 'airport-at-midnight', sessionId: second, previousSessionId: first, improved: card.improved }]);
+  });
+
+  it("reads only the attempts at the scorecard's scenario, and still every attempt for progress", async () => {
+    const first = await play(["That's on me. I'm sorry I wasn't there."], '2026-12-01T18:00:00Z');
+    const other = await play(['It sounds like you have been carrying a lot on your own.'], '2026-12-02T18:00:00Z', 'caring-for-dad');
+    const second = await play(["I left you alone at arrivals, and I'm sorry."], '2026-12-03T18:00:00Z');
+
+    const labels = await listTurnLabelsBySession(test.ctx.db, { scenarioId: 'airport-at-midnight' });
+    expect([...labels.keys()].sort()).toEqual([first, second].sort());
+    const narrowed = await readAttempts(test.ctx, { scenarioId: 'airport-at-midnight' });
+    const all = await readAttempts(test.ctx);
+    expect(all.map((a) => a.sessionId).sort()).toEqual([first, other, second].sort());
+    expect(narrowed).toEqual(all.filter((a) => a.scenarioId === 'airport-at-midnight'));
+    expect(narrowed.every((a) => a.turns.length === 1)).toBe(true);
   });
 });

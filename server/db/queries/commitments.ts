@@ -34,6 +34,15 @@ export async function saveCommitments(db: Db, input: NewCommitments): Promise<vo
     .onConflictDoNothing({ target: [commitments.sessionId, commitments.sourceKey] });
 }
 
+/**
+ * The keys of every commitment recorded for the session, deleted ones included: a key here is
+ * a promise already kept for the person, whatever they have done with it since.
+ */
+export async function listCommitmentKeys(db: Db, sessionId: string): Promise<Set<string>> {
+  const rows = await db.select({ key: commitments.sourceKey }).from(commitments).where(eq(commitments.sessionId, sessionId));
+  return new Set(rows.map((row) => row.key));
+}
+
 /** Open ones first, then by due date (undated last), then oldest first. */
 export async function listCommitments(db: Db, filter: { sessionId?: string } = {}): Promise<CommitmentRow[]> {
   return db

@@ -14,13 +14,24 @@ import { coachReads, messages, type CoachReadRow, type MessageRow, type SessionR
 export type MessageWithCoach = MessageRow & { coach?: CoachReadRow; judge?: CoachReadRow };
 export type NewCoachRead = Omit<CoachReadRow, 'messageId' | 'createdAt'>;
 
-export async function listMessages(db: Db, sessionId: string, options: { includeSuperseded?: boolean } = {}): Promise<MessageWithCoach[]> {
+/** `role: 'user'` reads the person's turns alone: all a fold of the partner's state needs, without the replies' text. */
+export async function listMessages(
+  db: Db,
+  sessionId: string,
+  options: { includeSuperseded?: boolean; role?: MessageRow['role'] } = {},
+): Promise<MessageWithCoach[]> {
   const rows = await db
     .select({ message: messages, coach: coachReads, judge: judgeReads })
     .from(messages)
     .leftJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
     .leftJoin(judgeReads, and(eq(judgeReads.messageId, messages.id), ne(judgeReads.scorer, 'offline')))
-    .where(options.includeSuperseded ? eq(messages.sessionId, sessionId) : and(eq(messages.sessionId, sessionId), isNull(messages.supersededAt)))
+    .where(
+      and(
+        eq(messages.sessionId, sessionId),
+        options.includeSuperseded ? undefined : isNull(messages.supersededAt),
+        options.role ? eq(messages.role, options.role) : undefined,
+      ),
+    )
     .orderBy(asc(messages.seq));
   return rows.map(({ message, coach, judge }) => ({ ...message, ...(coach ? { coach } : {}), ...(judge ? { judge } : {}) }));
 }

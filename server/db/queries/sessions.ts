@@ -1,7 +1,7 @@
 /**
  * Session queries: one verb-named function each, taking the database first.
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 import type { Criterion } from '../../practice/criteria.js';
 import { coachReads, commitments, messages, sessions, writtenSummaries, type SessionRow } from '../schema.js';
@@ -49,7 +49,12 @@ export interface SessionSummaryRow extends SessionRow {
   turns: number;
 }
 
-export async function listSessions(db: Db): Promise<SessionSummaryRow[]> {
+/** What a read of past sessions may be narrowed to: the sessions of one scenario. */
+export interface SessionFilter {
+  scenarioId?: string;
+}
+
+export async function listSessions(db: Db, filter: SessionFilter = {}): Promise<SessionSummaryRow[]> {
   const activeUserTurns = sql`(select count(*) from ${messages} m where m.session_id = ${sessions.id} and m.role = 'user' and m.superseded_at is null)`;
   const lastTrust = sql`(select coalesce((select j.trust_after from ${coachReads} j where j.message_id = m.id and j.scorer <> 'offline'), cr.trust_after)
       from ${coachReads} cr join ${messages} m on m.id = cr.message_id
@@ -58,6 +63,7 @@ export async function listSessions(db: Db): Promise<SessionSummaryRow[]> {
   const rows = await db
     .select({ session: sessions, turns: sql<number>`${activeUserTurns}`, lastTrust: sql<number | null>`${lastTrust}` })
     .from(sessions)
+    .where(filter.scenarioId === undefined ? undefined : eq(sessions.scenarioId, filter.scenarioId))
     .orderBy(desc(sessions.createdAt), desc(sessions.id));
   return rows.map(({ session, turns, lastTrust }) => ({ ...session, turns: Number(turns), lastTrust: lastTrust === null ? null : Number(lastTrust) }));
 }
@@ -102,13 +108,19 @@ export async function deleteAllSessions(db: Db): Promise<number> {
 /**
  * The offline labels of every turn still in a conversation, by session, in the order they were
  * said (progress compares the turn a move first showed): what progress and "what improved" read.
+ * Narrowed to one scenario, it reads only that scenario's turns (a scorecard compares with those alone).
  */
-export async function listTurnLabelsBySession(db: Db): Promise<Map<string, Criterion[][]>> {
+export async function listTurnLabelsBySession(db: Db, filter: SessionFilter = {}): Promise<Map<string, Criterion[][]>> {
+  // A subquery rather than a join: the turns of the scenario's sessions are then found by the messages' (session, seq) index.
+  const inScenario =
+    filter.scenarioId === undefined
+      ? undefined
+      : inArray(messages.sessionId, db.select({ id: sessions.id }).from(sessions).where(eq(sessions.scenarioId, filter.scenarioId)));
   const rows = await db
     .select({ sessionId: messages.sessionId, labels: coachReads.labels })
     .from(messages)
     .innerJoin(coachReads, and(eq(coachReads.messageId, messages.id), eq(coachReads.scorer, 'offline')))
-    .where(and(eq(messages.role, 'user'), isNull(messages.supersededAt)))
+    .where(and(eq(messages.role, 'user'), isNull(messages.supersededAt), inScenario))
     .orderBy(asc(messages.sessionId), asc(messages.seq));
   const bySession = new Map<string, Criterion[][]>();
   for (const { sessionId, labels } of rows) {
