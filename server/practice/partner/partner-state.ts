@@ -14,21 +14,13 @@ import { KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
 import { labelWeight } from '../confidence.js';
 import type { Need, Scenario } from '../scenarios/scenario-schema.js';
 import type { ArcWait } from './arc-stages.js';
-import { PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
-import { readCheckInReport } from '../follow-through/check-in-report.js';
+import { DIFFICULTY_SCALE, PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
 import { readRepair } from './repair-worth.js';
-import { BROKEN_EXCUSE_SCALE, BROKEN_PLAIN_LOSS, CHECK_IN_KEPT_BONUS, NOT_YET_HOLD, checkInStartTrust, type CheckInContext } from './check-in-arc.js';
+import { BROKEN_EXCUSE_SCALE, checkInStartTrust, checkInTrust, newCheckInReport, type CheckInContext } from './check-in-arc.js';
 import type { LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
 import { explainTrustChange } from './trust-reason.js';
 
 export type { ArcState, LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
-
-/** Difficulty changes how far moves carry the partner, never their direction. */
-const DIFFICULTY_SCALE = {
-  1: { positive: 1.25, negative: 0.75 },
-  2: { positive: 1, negative: 1 },
-  3: { positive: 0.8, negative: 1.25 },
-} as const;
 
 /** An excuse or blame before any ownership is what a hurt person fears most. */
 const EARLY_DEFLECTION_SCALE = 1.5;
@@ -98,8 +90,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
   // Trust that was rebuilt is lost faster than it was gained.
   const setback = setbackScale(trustProgress(scenario, state.trust));
   let repair: ReturnType<typeof readRepair> | undefined;
-  // The first turn that answers the check-in's question is read once; later turns are ordinary.
-  const report = state.checkIn && state.checkIn.report === null ? (readCheckInReport(turn, state.checkIn.commitments) ?? undefined) : undefined;
+  const report = newCheckInReport(state.checkIn, turn);
 
   for (const criterion of new Set(turn.labels)) {
     counts[criterion] = (counts[criterion] ?? 0) + 1;
@@ -145,11 +136,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
 
   // Rising is capped; falling is not.
   const capped = gain > rules.riseCap;
-  let trust = state.trust + Math.min(gain, rules.riseCap) + loss;
-  if (report === 'kept') trust += CHECK_IN_KEPT_BONUS * scale.positive;
-  else if (report === 'broken') trust -= BROKEN_PLAIN_LOSS * scale.negative;
-  else if (report === 'excuse') trust -= BROKEN_PLAIN_LOSS * scale.negative * BROKEN_EXCUSE_SCALE;
-  else if (report === 'not-yet') trust = state.trust + Math.min(NOT_YET_HOLD, Math.max(-NOT_YET_HOLD, trust - state.trust));
+  let trust = checkInTrust(report, state.trust, state.trust + Math.min(gain, rules.riseCap) + loss, scale);
   const testOutcome: TurnEffect['testOutcome'] = openTest ? (redFlagged ? 'broke' : 'held') : undefined;
   if (testOutcome === 'broke') trust -= openTest!.atStake;
   trust = Math.round(Math.min(100, Math.max(0, trust)));
