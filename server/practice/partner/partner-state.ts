@@ -10,22 +10,17 @@
  * resolve before the difficulty's minimum number of turns. Until all of that is done, trust
  * waits one point below the resolve level.
  */
-import { KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
-import { labelWeight } from '../confidence.js';
-import type { Need, Scenario } from '../scenarios/scenario-schema.js';
+import type { Scenario } from '../scenarios/scenario-schema.js';
 import type { ArcWait } from './arc-stages.js';
-import { DIFFICULTY_SCALE, PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
-import { readRepair } from './repair-worth.js';
-import { BROKEN_EXCUSE_SCALE, checkInStartTrust, checkInTrust, newCheckInReport, type CheckInContext } from './check-in-arc.js';
+import { DIFFICULTY_SCALE, PUSHBACK_FROM_PROGRESS, arcRules, trustProgress } from './emotional-arc.js';
+import { checkInStartTrust, checkInTrust, newCheckInReport, type CheckInContext } from './check-in-arc.js';
+import { meetNeeds } from './needs-met.js';
+import { ownershipShownBy, scoreContributions } from './turn-contributions.js';
 import type { LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
 import { explainTrustChange } from './trust-reason.js';
 
 export type { ArcState, LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
-
-/** An excuse or blame before any ownership is what a hurt person fears most. */
-const EARLY_DEFLECTION_SCALE = 1.5;
-/** First time a specific need is met: being heard on the exact thing counts extra. */
-const NEED_MET_BONUS = 3;
+export { meetsNeed, missingNeeds } from './needs-met.js';
 
 export function initialPartnerState(scenario: Scenario, checkIn?: CheckInContext): PartnerState {
   const minTurns = arcRules(scenario).minTurns;
@@ -79,47 +74,14 @@ export function requiredTests(scenario: Scenario): number {
 }
 
 export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: LabelledTurn): PartnerState {
-  const rubric = new Set<Criterion>([...KIND_RUBRIC[scenario.kind].positive, ...KIND_RUBRIC[scenario.kind].redFlags]);
   const scale = DIFFICULTY_SCALE[scenario.difficulty];
   const rules = arcRules(scenario);
   const turnNo = state.turns + 1;
-  const counts = { ...state.counts };
-  const contributions: TurnEffect['contributions'] = [];
-  const ownershipNow = turn.labels.includes('takes_responsibility');
   const openTest = state.arc.pushbacks.at(-1)?.outcome === 'open' ? state.arc.pushbacks.at(-1) : undefined;
-  // Trust that was rebuilt is lost faster than it was gained.
-  const setback = setbackScale(trustProgress(scenario, state.trust));
-  let repair: ReturnType<typeof readRepair> | undefined;
   const report = newCheckInReport(state.checkIn, turn);
-
-  for (const criterion of new Set(turn.labels)) {
-    counts[criterion] = (counts[criterion] ?? 0) + 1;
-    if (!rubric.has(criterion)) continue;
-    // A doubtful label moves trust less than a sure one (confidence.ts).
-    const weight = (scenario.trust.weights[criterion] ?? 0) * labelWeight(turn.scores?.[criterion]);
-    let delta: number;
-    if (isRedFlag(criterion)) {
-      // In a check-in the broken promise's multiplier takes the place of this one: ownership was shown last time.
-      const early = !state.checkIn && !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
-      delta = weight * scale.negative * (early && scenario.kind !== 'listening' ? EARLY_DEFLECTION_SCALE : 1) * setback;
-      if (report === 'excuse') delta *= BROKEN_EXCUSE_SCALE;
-    } else {
-      // Saying the same good thing again still helps, but less each time.
-      const repeat = counts[criterion]! - 1;
-      delta = (weight * scale.positive) / (1 + 0.5 * repeat);
-      if (criterion === 'proposes_action') {
-        // A repair is worth what it commits to (repair-worth.ts); its novelty is judged there, not by repetition.
-        repair = readRepair(turn, state.arc.repairWords);
-        delta = weight * scale.positive * repair.worth;
-      }
-    }
-    if (delta !== 0) contributions.push({ criterion, delta });
-  }
-  const redFlagged = contributions.some((c) => c.delta < 0);
-
-  const newlyMetNeeds = scenario.needs.filter((need) => !state.needsMet.includes(need.id) && meetsNeed(need, turn)).map((need) => need.id);
-  const needBonus = newlyMetNeeds.reduce((sum, id) => sum + labelWeight(turn.scores?.[scenario.needs.find((need) => need.id === id)!.criterion]), 0);
-  let gain = contributions.reduce((sum, c) => sum + Math.max(0, c.delta), 0) + needBonus * NEED_MET_BONUS * scale.positive;
+  const { counts, contributions, redFlagged, repair } = scoreContributions(scenario, state, turn, report);
+  const needs = meetNeeds(scenario, state, turn);
+  let gain = contributions.reduce((sum, c) => sum + Math.max(0, c.delta), 0) + needs.bonus;
   const loss = contributions.reduce((sum, c) => sum + Math.min(0, c.delta), 0);
 
   const concern = scenario.hiddenConcern;
@@ -175,8 +137,8 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
     trust,
     turns: turnNo,
     counts,
-    needsMet: [...state.needsMet, ...newlyMetNeeds],
-    ownershipShown: state.ownershipShown || ownershipNow,
+    needsMet: [...state.needsMet, ...needs.newlyMet],
+    ownershipShown: ownershipShownBy(state, turn),
     hiddenConcernReached,
     resolved,
     trustPath: [...state.trustPath, trust],
@@ -195,7 +157,7 @@ export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: 
       trustBefore: state.trust,
       trustAfter: trust,
       contributions,
-      newlyMetNeeds,
+      newlyMetNeeds: needs.newlyMet,
       revealedHiddenConcern,
       answeredHiddenConcern,
       resolvedNow: resolved && !state.resolved,
@@ -239,20 +201,4 @@ function waitsOf(
   if (hiddenConcernTurn === null && hiddenConcernRequired(scenario)) waits.push('hidden-concern');
   if (hiddenConcernTurn !== null && answeredTurn === null) waits.push('answer');
   return waits;
-}
-
-/** A need is met by its criterion, tied to this situation by one of its cue words if it has any. */
-export function meetsNeed(need: Need, turn: LabelledTurn): boolean {
-  if (!turn.labels.includes(need.criterion)) return false;
-  if (!need.cues || need.cues.length === 0) return true;
-  const text = turn.text.toLowerCase();
-  return need.cues.some((cue) => new RegExp(`\\b${escapeRegExp(cue.toLowerCase())}`).test(text));
-}
-
-export function missingNeeds(scenario: Scenario, state: PartnerState): Need[] {
-  return scenario.needs.filter((need) => !state.needsMet.includes(need.id));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
