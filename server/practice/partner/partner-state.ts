@@ -13,13 +13,16 @@
 import type { Scenario } from '../scenarios/scenario-schema.js';
 import type { ArcWait } from './arc-stages.js';
 import { DIFFICULTY_SCALE, PUSHBACK_FROM_PROGRESS, arcRules, trustProgress } from './emotional-arc.js';
-import { checkInStartTrust, checkInTrust, newCheckInReport, type CheckInContext } from './check-in-arc.js';
+import { checkInStartTrust, newCheckInReport, type CheckInContext } from './check-in-arc.js';
+import { hiddenConcernRequired, meetHiddenConcern } from './hidden-concern.js';
 import { meetNeeds } from './needs-met.js';
+import { moveTrust, wordsMove } from './trust-move.js';
 import { ownershipShownBy, scoreContributions } from './turn-contributions.js';
 import type { LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
 import { explainTrustChange } from './trust-reason.js';
 
 export type { ArcState, LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
+export { hiddenConcernRequired } from './hidden-concern.js';
 export { meetsNeed, missingNeeds } from './needs-met.js';
 
 export function initialPartnerState(scenario: Scenario, checkIn?: CheckInContext): PartnerState {
@@ -61,12 +64,6 @@ export function foldPartnerPath(scenario: Scenario, turns: readonly LabelledTurn
   return path;
 }
 
-export function hiddenConcernRequired(scenario: Scenario): boolean {
-  const concern = scenario.hiddenConcern;
-  if (!concern) return false;
-  return concern.requiredToResolve ?? scenario.difficulty === 3;
-}
-
 /** How many pushbacks must be held before this partner can resolve. */
 export function requiredTests(scenario: Scenario): number {
   const rules = arcRules(scenario);
@@ -74,34 +71,25 @@ export function requiredTests(scenario: Scenario): number {
 }
 
 export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: LabelledTurn): PartnerState {
-  const scale = DIFFICULTY_SCALE[scenario.difficulty];
   const rules = arcRules(scenario);
   const turnNo = state.turns + 1;
   const openTest = state.arc.pushbacks.at(-1)?.outcome === 'open' ? state.arc.pushbacks.at(-1) : undefined;
   const report = newCheckInReport(state.checkIn, turn);
   const { counts, contributions, redFlagged, repair } = scoreContributions(scenario, state, turn, report);
   const needs = meetNeeds(scenario, state, turn);
-  let gain = contributions.reduce((sum, c) => sum + Math.max(0, c.delta), 0) + needs.bonus;
-  const loss = contributions.reduce((sum, c) => sum + Math.min(0, c.delta), 0);
-
-  const concern = scenario.hiddenConcern;
-  const revealedHiddenConcern =
-    !!concern &&
-    !state.hiddenConcernReached &&
-    turn.labels.some((label) => concern.unlockedBy.includes(label)) &&
-    state.trust + Math.min(gain, rules.riseCap) + loss >= concern.minTrust;
-  if (revealedHiddenConcern) gain += concern.trustBonus * scale.positive;
-  // Only a later turn can answer what the partner revealed; being answered on the real thing counts like being asked.
-  const answeredHiddenConcern =
-    !!concern && state.arc.hiddenConcernTurn !== null && state.arc.answeredTurn === null && turn.labels.some((l) => concern.answeredBy.includes(l));
-  if (answeredHiddenConcern) gain += concern.trustBonus * scale.positive;
-
-  // Rising is capped; falling is not.
-  const capped = gain > rules.riseCap;
-  let trust = checkInTrust(report, state.trust, state.trust + Math.min(gain, rules.riseCap) + loss, scale);
+  const words = wordsMove(contributions, needs.bonus);
+  const { revealed: revealedHiddenConcern, answered: answeredHiddenConcern, gain } = meetHiddenConcern(scenario, state, turn, words, rules.riseCap);
   const testOutcome: TurnEffect['testOutcome'] = openTest ? (redFlagged ? 'broke' : 'held') : undefined;
-  if (testOutcome === 'broke') trust -= openTest!.atStake;
-  trust = Math.round(Math.min(100, Math.max(0, trust)));
+  const moved = moveTrust({
+    before: state.trust,
+    move: { gain, loss: words.loss },
+    riseCap: rules.riseCap,
+    scale: DIFFICULTY_SCALE[scenario.difficulty],
+    report,
+    stakeLost: testOutcome === 'broke' ? openTest!.atStake : undefined,
+  });
+  let trust = moved.trust;
+  const capped = moved.capped;
 
   const pushbacks: PushbackRecord[] = state.arc.pushbacks.map((p) => (p === openTest ? { ...p, outcome: testOutcome! } : p));
   const held = pushbacks.filter((p) => p.outcome === 'held').length;
