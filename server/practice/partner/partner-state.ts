@@ -9,19 +9,28 @@
  * believed, the hidden concern must be answered once it is out, and the conversation cannot
  * resolve before the difficulty's minimum number of turns. Until all of that is done, trust
  * waits one point below the resolve level.
+ *
+ * One step of the fold runs in phases, each in its own file: what each scored move
+ * contributes (turn-contributions.ts), the needs met (needs-met.ts), the hidden concern
+ * (hidden-concern.ts), the trust arithmetic (trust-move.ts, with check-in-arc.ts for a
+ * check-in's report), the pushback test (pushback-test.ts), and what the partner still waits
+ * for (arc-waits.ts); stepPartnerState runs them in order and assembles the next state. This
+ * module is the door: the rest of the app imports the fold and its shapes from here.
  */
 import type { Scenario } from '../scenarios/scenario-schema.js';
-import type { ArcWait } from './arc-stages.js';
-import { DIFFICULTY_SCALE, PUSHBACK_FROM_PROGRESS, arcRules, trustProgress } from './emotional-arc.js';
+import { waitsOf, holdBelowResolve } from './arc-waits.js';
 import { checkInStartTrust, newCheckInReport, type CheckInContext } from './check-in-arc.js';
-import { hiddenConcernRequired, meetHiddenConcern } from './hidden-concern.js';
+import { DIFFICULTY_SCALE, arcRules } from './emotional-arc.js';
+import { meetHiddenConcern } from './hidden-concern.js';
 import { meetNeeds } from './needs-met.js';
+import type { LabelledTurn, PartnerState, TurnEffect } from './partner-state-shape.js';
+import { openTestOf, testOutcomeOf, testPushbacks } from './pushback-test.js';
+import { explainTrustChange } from './trust-reason.js';
 import { moveTrust, wordsMove } from './trust-move.js';
 import { ownershipShownBy, scoreContributions } from './turn-contributions.js';
-import type { LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
-import { explainTrustChange } from './trust-reason.js';
 
 export type { ArcState, LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
+export { requiredTests } from './arc-waits.js';
 export { hiddenConcernRequired } from './hidden-concern.js';
 export { meetsNeed, missingNeeds } from './needs-met.js';
 
@@ -64,129 +73,91 @@ export function foldPartnerPath(scenario: Scenario, turns: readonly LabelledTurn
   return path;
 }
 
-/** How many pushbacks must be held before this partner can resolve. */
-export function requiredTests(scenario: Scenario): number {
-  const rules = arcRules(scenario);
-  return rules.pushbackRequired && scenario.pushback ? rules.pushbackTests : 0;
-}
-
+/** One labelled turn in, the next state out: the phases in the order each needs the last. */
 export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: LabelledTurn): PartnerState {
   const rules = arcRules(scenario);
   const turnNo = state.turns + 1;
-  const openTest = state.arc.pushbacks.at(-1)?.outcome === 'open' ? state.arc.pushbacks.at(-1) : undefined;
   const report = newCheckInReport(state.checkIn, turn);
-  const { counts, contributions, redFlagged, repair } = scoreContributions(scenario, state, turn, report);
+  const scored = scoreContributions(scenario, state, turn, report);
   const needs = meetNeeds(scenario, state, turn);
-  const words = wordsMove(contributions, needs.bonus);
-  const { revealed: revealedHiddenConcern, answered: answeredHiddenConcern, gain } = meetHiddenConcern(scenario, state, turn, words, rules.riseCap);
-  const testOutcome: TurnEffect['testOutcome'] = openTest ? (redFlagged ? 'broke' : 'held') : undefined;
+  const words = wordsMove(scored.contributions, needs.bonus);
+  const concern = meetHiddenConcern(scenario, state, turn, words, rules.riseCap);
+  const openTest = openTestOf(state);
+  const testOutcome = testOutcomeOf(openTest, scored.redFlagged);
   const moved = moveTrust({
     before: state.trust,
-    move: { gain, loss: words.loss },
+    move: { gain: concern.gain, loss: words.loss },
     riseCap: rules.riseCap,
     scale: DIFFICULTY_SCALE[scenario.difficulty],
     report,
     stakeLost: testOutcome === 'broke' ? openTest!.atStake : undefined,
   });
-  let trust = moved.trust;
-  const capped = moved.capped;
-
-  const pushbacks: PushbackRecord[] = state.arc.pushbacks.map((p) => (p === openTest ? { ...p, outcome: testOutcome! } : p));
-  const held = pushbacks.filter((p) => p.outcome === 'held').length;
-  // The partner tests a good turn once it has started to believe, never in the reply that
-  // reveals the hidden concern or straight after a test was answered.
-  const testNow =
-    !!scenario.pushback &&
-    !state.resolved &&
-    held < rules.pushbackTests &&
-    !openTest &&
-    !redFlagged &&
-    !revealedHiddenConcern &&
-    !report &&
-    trust > state.trust &&
-    trustProgress(scenario, trust) >= PUSHBACK_FROM_PROGRESS;
-  if (testNow) {
-    const line = scenario.pushback![pushbacks.length % scenario.pushback!.length]!;
-    pushbacks.push({ turn: turnNo, line, outcome: 'open', atStake: trust - state.trust });
-  }
-
-  const hiddenConcernTurn = state.arc.hiddenConcernTurn ?? (revealedHiddenConcern ? turnNo : null);
-  const answeredTurn = state.arc.answeredTurn ?? (answeredHiddenConcern ? turnNo : null);
-  const waitingFor = waitsOf(scenario, turnNo, pushbacks, hiddenConcernTurn, answeredTurn);
-  let heldBack = false;
-  if (!state.resolved && waitingFor.length > 0 && trust >= scenario.trust.resolveAt) {
-    trust = scenario.trust.resolveAt - 1;
-    heldBack = true;
-  }
-  const resolved = state.resolved || (waitingFor.length === 0 && trust >= scenario.trust.resolveAt);
-  const hiddenConcernReached = state.hiddenConcernReached || revealedHiddenConcern;
+  const tests = testPushbacks(scenario, state, {
+    turnNo,
+    trust: moved.trust,
+    openTest,
+    testOutcome,
+    redFlagged: scored.redFlagged,
+    revealedHiddenConcern: concern.revealed,
+    reported: !!report,
+  });
+  const hiddenConcernTurn = state.arc.hiddenConcernTurn ?? (concern.revealed ? turnNo : null);
+  const answeredTurn = state.arc.answeredTurn ?? (concern.answered ? turnNo : null);
+  const waitingFor = waitsOf(scenario, turnNo, tests.pushbacks, hiddenConcernTurn, answeredTurn);
+  const { trust, heldBack, resolved } = holdBelowResolve(scenario, state, moved.trust, waitingFor);
 
   return {
     trust,
     turns: turnNo,
-    counts,
+    counts: scored.counts,
     needsMet: [...state.needsMet, ...needs.newlyMet],
     ownershipShown: ownershipShownBy(state, turn),
-    hiddenConcernReached,
+    hiddenConcernReached: state.hiddenConcernReached || concern.revealed,
     resolved,
     trustPath: [...state.trustPath, trust],
     arc: {
       minTurns: rules.minTurns,
       firstGainTurn: state.arc.firstGainTurn ?? (trust > state.trust ? turnNo : null),
-      pushbacks,
+      pushbacks: tests.pushbacks,
       hiddenConcernTurn,
       answeredTurn,
       resolvedTurn: state.arc.resolvedTurn ?? (resolved ? turnNo : null),
-      repairWords: repair ? [...state.arc.repairWords, ...repair.words] : state.arc.repairWords,
+      repairWords: scored.repair ? [...state.arc.repairWords, ...scored.repair.words] : state.arc.repairWords,
       waitingFor,
     },
     ...(state.checkIn ? { checkIn: report ? { ...state.checkIn, report, reportTurn: turnNo } : state.checkIn } : {}),
-    last: {
+    last: withReason({
       trustBefore: state.trust,
       trustAfter: trust,
-      contributions,
+      contributions: scored.contributions,
       newlyMetNeeds: needs.newlyMet,
-      revealedHiddenConcern,
-      answeredHiddenConcern,
+      revealedHiddenConcern: concern.revealed,
+      answeredHiddenConcern: concern.answered,
       resolvedNow: resolved && !state.resolved,
-      ...(testNow ? { pushback: pushbacks.at(-1)!.line } : {}),
+      ...(tests.line !== undefined ? { pushback: tests.line } : {}),
       ...(testOutcome ? { testOutcome } : {}),
-      ...(repair ? { repair: repair.kind } : {}),
+      ...(scored.repair ? { repair: scored.repair.kind } : {}),
       ...(report ? { checkInReport: report } : {}),
-      capped,
+      capped: moved.capped,
       heldBack,
-      reason: explainTrustChange({
-        before: state.trust,
-        after: trust,
-        contributions,
-        revealed: revealedHiddenConcern,
-        answered: answeredHiddenConcern,
-        testOutcome,
-        heldBack,
-        capped,
-        checkInReport: report,
-      }),
-    },
+    }),
   };
 }
 
-/**
- * What the partner still waits for after `turns` turns: time, tests held (and none open),
- * the hidden concern brought out when this scenario needs it, and answered once it is out.
- * A reveal in this very turn is unanswered, so the reply that reveals it never resolves.
- */
-function waitsOf(
-  scenario: Scenario,
-  turns: number,
-  pushbacks: readonly PushbackRecord[],
-  hiddenConcernTurn: number | null,
-  answeredTurn: number | null,
-): ArcWait[] {
-  const waits: ArcWait[] = [];
-  if (turns < arcRules(scenario).minTurns) waits.push('time');
-  const held = pushbacks.filter((p) => p.outcome === 'held').length;
-  if (held < requiredTests(scenario) || pushbacks.some((p) => p.outcome === 'open')) waits.push('test');
-  if (hiddenConcernTurn === null && hiddenConcernRequired(scenario)) waits.push('hidden-concern');
-  if (hiddenConcernTurn !== null && answeredTurn === null) waits.push('answer');
-  return waits;
+/** What the turn did, with the one line under the trust meter that says why (trust-reason.ts). */
+function withReason(effect: Omit<TurnEffect, 'reason'>): TurnEffect {
+  return {
+    ...effect,
+    reason: explainTrustChange({
+      before: effect.trustBefore,
+      after: effect.trustAfter,
+      contributions: effect.contributions,
+      revealed: effect.revealedHiddenConcern,
+      answered: effect.answeredHiddenConcern,
+      testOutcome: effect.testOutcome,
+      heldBack: effect.heldBack,
+      capped: effect.capped,
+      checkInReport: effect.checkInReport,
+    }),
+  };
 }
