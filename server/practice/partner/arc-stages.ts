@@ -3,7 +3,7 @@
  * the stream's metadata and the page share. Dependency-free (type imports only), so the page
  * names the stages exactly as the server does.
  */
-import type { PartnerState } from './partner-state.js';
+import type { PartnerState } from './partner-state-shape.js';
 
 /** The stages a conversation can pass, in the order they usually come. */
 export const ARC_STAGES = ['reached', 'tested', 'held', 'revealed', 'answered', 'resolved'] as const;

@@ -1,6 +1,6 @@
 /**
  * What a check-in does to the partner's trust: the numbers the fold (partner-state.ts) uses
- * when a session follows up an earlier one, and why.
+ * when a session follows up an earlier one, why, and the arithmetic that applies them.
  *
  * - Start: halfway from the scenario's start back toward where the first conversation ended.
  *   Days have passed; what the first conversation won in words was provisional, and what it
@@ -23,8 +23,9 @@
  * - Broken, said plainly, with no new time: −5 (difficulty-scaled). Honest, but nothing to hold
  *   on to.
  */
-import type { CheckInReport, FollowedCommitment } from '../follow-through/check-in-report.js';
+import { readCheckInReport, type CheckInReport, type FollowedCommitment, type ReportTurn } from '../follow-through/check-in-report.js';
 import type { Scenario } from '../scenarios/scenario-schema.js';
+import type { MoveScale } from './emotional-arc.js';
 
 /** What the fold needs to know about a check-in: what was promised, and how the first conversation ended. */
 export interface CheckInContext {
@@ -42,12 +43,30 @@ export interface CheckInState extends CheckInContext {
   reportTurn: number | null;
 }
 
-export const CHECK_IN_KEPT_BONUS = 10;
+const CHECK_IN_KEPT_BONUS = 10;
 export const BROKEN_EXCUSE_SCALE = 1.5;
 export const NOT_YET_HOLD = 2;
-export const BROKEN_PLAIN_LOSS = 5;
+const BROKEN_PLAIN_LOSS = 5;
 
 export function checkInStartTrust(scenario: Pick<Scenario, 'trust'>, firstTrust: number): number {
   const { start, resolveAt } = scenario.trust;
   return Math.round(Math.min(resolveAt - 1, Math.max(0, start + (firstTrust - start) / 2)));
+}
+
+/** The first turn that answers the check-in's question is read once; later turns are ordinary. */
+export function newCheckInReport(checkIn: CheckInState | undefined, turn: ReportTurn): CheckInReport | undefined {
+  return checkIn && checkIn.report === null ? (readCheckInReport(turn, checkIn.commitments) ?? undefined) : undefined;
+}
+
+/**
+ * Trust after a turn that reported on the promise: `trust` is where the turn's words moved it
+ * from `before`. An excuse's own cost was already scaled in its contribution (×1.5); this
+ * adds the cost of the broken promise.
+ */
+export function checkInTrust(report: CheckInReport | undefined, before: number, trust: number, scale: MoveScale): number {
+  if (report === 'kept') return trust + CHECK_IN_KEPT_BONUS * scale.positive;
+  if (report === 'broken') return trust - BROKEN_PLAIN_LOSS * scale.negative;
+  if (report === 'excuse') return trust - BROKEN_PLAIN_LOSS * scale.negative * BROKEN_EXCUSE_SCALE;
+  if (report === 'not-yet') return before + Math.min(NOT_YET_HOLD, Math.max(-NOT_YET_HOLD, trust - before));
+  return trust;
 }

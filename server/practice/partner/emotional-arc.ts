@@ -1,8 +1,9 @@
 /**
- * The partner's emotional arc, per difficulty: how slowly trust may be rebuilt, how often a
- * good turn is tested before it is believed, and the fewest turns before the conversation can
- * resolve. These are the numbers that make a partner hard to win back; partner-state.ts folds
- * turns with them, and the LLM prompt tells the model the same limits.
+ * The partner's emotional arc, per difficulty: how far each move carries, how slowly trust
+ * may be rebuilt, how often a good turn is tested before it is believed, and the fewest turns
+ * before the conversation can resolve. These are the numbers that make a partner hard to win
+ * back; partner-state.ts folds turns with them, and the LLM prompt tells the model the same
+ * limits.
  *
  * Why these numbers:
  * - Minimum turns 3 / 5 / 7. A hurt person needs to hear the harm named, owned and answered
@@ -41,6 +42,19 @@ export const ARC_RULES: Record<Difficulty, ArcRules> = {
   1: { minTurns: 3, riseCap: 22, pushbackTests: 1, pushbackRequired: false },
   2: { minTurns: 5, riseCap: 14, pushbackTests: 1, pushbackRequired: true },
   3: { minTurns: 7, riseCap: 12, pushbackTests: 2, pushbackRequired: true },
+};
+
+/** How far a difficulty carries good moves (`positive`) and red flags (`negative`). */
+export interface MoveScale {
+  positive: number;
+  negative: number;
+}
+
+/** Difficulty changes how far moves carry the partner, never their direction. */
+export const DIFFICULTY_SCALE: Record<Difficulty, MoveScale> = {
+  1: { positive: 1.25, negative: 0.75 },
+  2: { positive: 1, negative: 1 },
+  3: { positive: 0.8, negative: 1.25 },
 };
 
 /** A setback after progress: ×(1 + SETBACK_GROWTH · progress). */

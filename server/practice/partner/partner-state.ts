@@ -9,115 +9,30 @@
  * believed, the hidden concern must be answered once it is out, and the conversation cannot
  * resolve before the difficulty's minimum number of turns. Until all of that is done, trust
  * waits one point below the resolve level.
+ *
+ * One step of the fold runs in phases, each in its own file: what each scored move
+ * contributes (turn-contributions.ts), the needs met (needs-met.ts), the hidden concern
+ * (hidden-concern.ts), the trust arithmetic (trust-move.ts, with check-in-arc.ts for a
+ * check-in's report), the pushback test (pushback-test.ts), and what the partner still waits
+ * for (arc-waits.ts); stepPartnerState runs them in order and assembles the next state. This
+ * module is the door: the rest of the app imports the fold and its shapes from here.
  */
-import { KIND_RUBRIC, isRedFlag, type Criterion } from '../criteria.js';
-import { labelWeight, type LabelScores } from '../confidence.js';
-import type { EvidenceSpan } from '../scoring/scorer.js';
-import type { Need, Scenario } from '../scenarios/scenario-schema.js';
-import type { ArcWait, PushbackOutcome } from './arc-stages.js';
-import { PUSHBACK_FROM_PROGRESS, arcRules, setbackScale, trustProgress } from './emotional-arc.js';
-import { readCheckInReport, type CheckInReport } from '../follow-through/check-in-report.js';
-import { readRepair, type RepairKind } from './repair-worth.js';
-import {
-  BROKEN_EXCUSE_SCALE,
-  BROKEN_PLAIN_LOSS,
-  CHECK_IN_KEPT_BONUS,
-  NOT_YET_HOLD,
-  checkInStartTrust,
-  type CheckInContext,
-  type CheckInState,
-} from './check-in-arc.js';
+import type { Scenario } from '../scenarios/scenario-schema.js';
+import { waitsOf, holdBelowResolve } from './arc-waits.js';
+import { checkInStartTrust, newCheckInReport, type CheckInContext } from './check-in-arc.js';
+import { DIFFICULTY_SCALE, arcRules } from './emotional-arc.js';
+import { meetHiddenConcern } from './hidden-concern.js';
+import { meetNeeds } from './needs-met.js';
+import type { LabelledTurn, PartnerState, TurnEffect } from './partner-state-shape.js';
+import { openTestOf, testOutcomeOf, testPushbacks } from './pushback-test.js';
 import { explainTrustChange } from './trust-reason.js';
+import { moveTrust, wordsMove } from './trust-move.js';
+import { ownershipShownBy, scoreContributions } from './turn-contributions.js';
 
-export interface LabelledTurn {
-  text: string;
-  labels: Criterion[];
-  evidence: EvidenceSpan[];
-  /** The scorer's probability per criterion; a label moves trust in proportion to it (see confidence.ts). */
-  scores?: LabelScores;
-}
-
-/** What one turn did to the partner. */
-export interface TurnEffect {
-  trustBefore: number;
-  trustAfter: number;
-  /** Each scored criterion's contribution, after difficulty, repetition, repair worth and setback scaling. */
-  contributions: { criterion: Criterion; delta: number }[];
-  newlyMetNeeds: string[];
-  revealedHiddenConcern: boolean;
-  /** This turn answered the hidden concern the partner revealed earlier. */
-  answeredHiddenConcern: boolean;
-  resolvedNow: boolean;
-  /** The partner tests this turn in its reply: the pushback line to say. */
-  pushback?: string;
-  /** How this turn met the partner's last pushback, when it had just pushed back. */
-  testOutcome?: Exclude<PushbackOutcome, 'open'>;
-  /** How the repair offered in this turn was read, if one was. */
-  repair?: RepairKind;
-  /** In a check-in, what this turn reported about the promise (check-in-arc.ts says what each does). */
-  checkInReport?: CheckInReport;
-  /** The difficulty's per-turn cap limited the rise. */
-  capped: boolean;
-  /** Trust reached the resolve level but the arc was not complete, so it was held one below. */
-  heldBack: boolean;
-  /** One line for the trust meter: "trust rose: you owned it". */
-  reason: string;
-}
-
-export interface PushbackRecord {
-  /** The person's turn (from 1) after which the partner pushed back. */
-  turn: number;
-  line: string;
-  outcome: PushbackOutcome;
-  /** The trust the tested turn gained, lost again if the test breaks. */
-  atStake: number;
-}
-
-/** Where the conversation is on its arc (arc-stages.ts puts it in words). */
-export interface ArcState {
-  minTurns: number;
-  /** The person's turn (from 1) whose reply first showed trust rising, or null. */
-  firstGainTurn: number | null;
-  pushbacks: PushbackRecord[];
-  /** The person's turn after which the partner revealed the hidden concern, or null. */
-  hiddenConcernTurn: number | null;
-  /** The later turn that answered it, or null. */
-  answeredTurn: number | null;
-  /** The person's turn after which the conversation resolved, or null. */
-  resolvedTurn: number | null;
-  /** Content words of every repair offered so far: a repeat with nothing new earns nothing. */
-  repairWords: string[];
-  /** What the partner still waits for before it can resolve. */
-  waitingFor: ArcWait[];
-}
-
-export interface PartnerState {
-  trust: number;
-  turns: number;
-  counts: Partial<Record<Criterion, number>>;
-  needsMet: string[];
-  ownershipShown: boolean;
-  hiddenConcernReached: boolean;
-  resolved: boolean;
-  /** Trust at the start, then after each turn. */
-  trustPath: number[];
-  arc: ArcState;
-  /** Present in a check-in session: what was promised, and what the person has reported. */
-  checkIn?: CheckInState;
-  last?: TurnEffect;
-}
-
-/** Difficulty changes how far moves carry the partner, never their direction. */
-const DIFFICULTY_SCALE = {
-  1: { positive: 1.25, negative: 0.75 },
-  2: { positive: 1, negative: 1 },
-  3: { positive: 0.8, negative: 1.25 },
-} as const;
-
-/** An excuse or blame before any ownership is what a hurt person fears most. */
-const EARLY_DEFLECTION_SCALE = 1.5;
-/** First time a specific need is met: being heard on the exact thing counts extra. */
-const NEED_MET_BONUS = 3;
+export type { ArcState, LabelledTurn, PartnerState, PushbackRecord, TurnEffect } from './partner-state-shape.js';
+export { requiredTests } from './arc-waits.js';
+export { hiddenConcernRequired } from './hidden-concern.js';
+export { meetsNeed, missingNeeds } from './needs-met.js';
 
 export function initialPartnerState(scenario: Scenario, checkIn?: CheckInContext): PartnerState {
   const minTurns = arcRules(scenario).minTurns;
@@ -158,198 +73,91 @@ export function foldPartnerPath(scenario: Scenario, turns: readonly LabelledTurn
   return path;
 }
 
-export function hiddenConcernRequired(scenario: Scenario): boolean {
-  const concern = scenario.hiddenConcern;
-  if (!concern) return false;
-  return concern.requiredToResolve ?? scenario.difficulty === 3;
-}
-
-/** How many pushbacks must be held before this partner can resolve. */
-export function requiredTests(scenario: Scenario): number {
-  const rules = arcRules(scenario);
-  return rules.pushbackRequired && scenario.pushback ? rules.pushbackTests : 0;
-}
-
+/** One labelled turn in, the next state out: the phases in the order each needs the last. */
 export function stepPartnerState(scenario: Scenario, state: PartnerState, turn: LabelledTurn): PartnerState {
-  const rubric = new Set<Criterion>([...KIND_RUBRIC[scenario.kind].positive, ...KIND_RUBRIC[scenario.kind].redFlags]);
-  const scale = DIFFICULTY_SCALE[scenario.difficulty];
   const rules = arcRules(scenario);
   const turnNo = state.turns + 1;
-  const counts = { ...state.counts };
-  const contributions: TurnEffect['contributions'] = [];
-  const ownershipNow = turn.labels.includes('takes_responsibility');
-  const openTest = state.arc.pushbacks.at(-1)?.outcome === 'open' ? state.arc.pushbacks.at(-1) : undefined;
-  // Trust that was rebuilt is lost faster than it was gained.
-  const setback = setbackScale(trustProgress(scenario, state.trust));
-  let repair: ReturnType<typeof readRepair> | undefined;
-  // The first turn that answers the check-in's question is read once; later turns are ordinary.
-  const report = state.checkIn && state.checkIn.report === null ? (readCheckInReport(turn, state.checkIn.commitments) ?? undefined) : undefined;
-
-  for (const criterion of new Set(turn.labels)) {
-    counts[criterion] = (counts[criterion] ?? 0) + 1;
-    if (!rubric.has(criterion)) continue;
-    // A doubtful label moves trust less than a sure one (confidence.ts).
-    const weight = (scenario.trust.weights[criterion] ?? 0) * labelWeight(turn.scores?.[criterion]);
-    let delta: number;
-    if (isRedFlag(criterion)) {
-      // In a check-in the broken promise's multiplier takes the place of this one: ownership was shown last time.
-      const early = !state.checkIn && !state.ownershipShown && !ownershipNow && (criterion === 'makes_excuses' || criterion === 'shifts_blame');
-      delta = weight * scale.negative * (early && scenario.kind !== 'listening' ? EARLY_DEFLECTION_SCALE : 1) * setback;
-      if (report === 'excuse') delta *= BROKEN_EXCUSE_SCALE;
-    } else {
-      // Saying the same good thing again still helps, but less each time.
-      const repeat = counts[criterion]! - 1;
-      delta = (weight * scale.positive) / (1 + 0.5 * repeat);
-      if (criterion === 'proposes_action') {
-        // A repair is worth what it commits to (repair-worth.ts); its novelty is judged there, not by repetition.
-        repair = readRepair(turn, state.arc.repairWords);
-        delta = weight * scale.positive * repair.worth;
-      }
-    }
-    if (delta !== 0) contributions.push({ criterion, delta });
-  }
-  const redFlagged = contributions.some((c) => c.delta < 0);
-
-  const newlyMetNeeds = scenario.needs.filter((need) => !state.needsMet.includes(need.id) && meetsNeed(need, turn)).map((need) => need.id);
-  const needBonus = newlyMetNeeds.reduce((sum, id) => sum + labelWeight(turn.scores?.[scenario.needs.find((need) => need.id === id)!.criterion]), 0);
-  let gain = contributions.reduce((sum, c) => sum + Math.max(0, c.delta), 0) + needBonus * NEED_MET_BONUS * scale.positive;
-  const loss = contributions.reduce((sum, c) => sum + Math.min(0, c.delta), 0);
-
-  const concern = scenario.hiddenConcern;
-  const revealedHiddenConcern =
-    !!concern &&
-    !state.hiddenConcernReached &&
-    turn.labels.some((label) => concern.unlockedBy.includes(label)) &&
-    state.trust + Math.min(gain, rules.riseCap) + loss >= concern.minTrust;
-  if (revealedHiddenConcern) gain += concern.trustBonus * scale.positive;
-  // Only a later turn can answer what the partner revealed; being answered on the real thing counts like being asked.
-  const answeredHiddenConcern =
-    !!concern && state.arc.hiddenConcernTurn !== null && state.arc.answeredTurn === null && turn.labels.some((l) => concern.answeredBy.includes(l));
-  if (answeredHiddenConcern) gain += concern.trustBonus * scale.positive;
-
-  // Rising is capped; falling is not.
-  const capped = gain > rules.riseCap;
-  let trust = state.trust + Math.min(gain, rules.riseCap) + loss;
-  if (report === 'kept') trust += CHECK_IN_KEPT_BONUS * scale.positive;
-  else if (report === 'broken') trust -= BROKEN_PLAIN_LOSS * scale.negative;
-  else if (report === 'excuse') trust -= BROKEN_PLAIN_LOSS * scale.negative * BROKEN_EXCUSE_SCALE;
-  else if (report === 'not-yet') trust = state.trust + Math.min(NOT_YET_HOLD, Math.max(-NOT_YET_HOLD, trust - state.trust));
-  const testOutcome: TurnEffect['testOutcome'] = openTest ? (redFlagged ? 'broke' : 'held') : undefined;
-  if (testOutcome === 'broke') trust -= openTest!.atStake;
-  trust = Math.round(Math.min(100, Math.max(0, trust)));
-
-  const pushbacks: PushbackRecord[] = state.arc.pushbacks.map((p) => (p === openTest ? { ...p, outcome: testOutcome! } : p));
-  const held = pushbacks.filter((p) => p.outcome === 'held').length;
-  // The partner tests a good turn once it has started to believe, never in the reply that
-  // reveals the hidden concern or straight after a test was answered.
-  const testNow =
-    !!scenario.pushback &&
-    !state.resolved &&
-    held < rules.pushbackTests &&
-    !openTest &&
-    !redFlagged &&
-    !revealedHiddenConcern &&
-    !report &&
-    trust > state.trust &&
-    trustProgress(scenario, trust) >= PUSHBACK_FROM_PROGRESS;
-  if (testNow) {
-    const line = scenario.pushback![pushbacks.length % scenario.pushback!.length]!;
-    pushbacks.push({ turn: turnNo, line, outcome: 'open', atStake: trust - state.trust });
-  }
-
-  const hiddenConcernTurn = state.arc.hiddenConcernTurn ?? (revealedHiddenConcern ? turnNo : null);
-  const answeredTurn = state.arc.answeredTurn ?? (answeredHiddenConcern ? turnNo : null);
-  const waitingFor = waitsOf(scenario, turnNo, pushbacks, hiddenConcernTurn, answeredTurn);
-  let heldBack = false;
-  if (!state.resolved && waitingFor.length > 0 && trust >= scenario.trust.resolveAt) {
-    trust = scenario.trust.resolveAt - 1;
-    heldBack = true;
-  }
-  const resolved = state.resolved || (waitingFor.length === 0 && trust >= scenario.trust.resolveAt);
-  const hiddenConcernReached = state.hiddenConcernReached || revealedHiddenConcern;
+  const report = newCheckInReport(state.checkIn, turn);
+  const scored = scoreContributions(scenario, state, turn, report);
+  const needs = meetNeeds(scenario, state, turn);
+  const words = wordsMove(scored.contributions, needs.bonus);
+  const concern = meetHiddenConcern(scenario, state, turn, words, rules.riseCap);
+  const openTest = openTestOf(state);
+  const testOutcome = testOutcomeOf(openTest, scored.redFlagged);
+  const moved = moveTrust({
+    before: state.trust,
+    move: { gain: concern.gain, loss: words.loss },
+    riseCap: rules.riseCap,
+    scale: DIFFICULTY_SCALE[scenario.difficulty],
+    report,
+    stakeLost: testOutcome === 'broke' ? openTest!.atStake : undefined,
+  });
+  const tests = testPushbacks(scenario, state, {
+    turnNo,
+    trust: moved.trust,
+    openTest,
+    testOutcome,
+    redFlagged: scored.redFlagged,
+    revealedHiddenConcern: concern.revealed,
+    reported: !!report,
+  });
+  const hiddenConcernTurn = state.arc.hiddenConcernTurn ?? (concern.revealed ? turnNo : null);
+  const answeredTurn = state.arc.answeredTurn ?? (concern.answered ? turnNo : null);
+  const waitingFor = waitsOf(scenario, turnNo, tests.pushbacks, hiddenConcernTurn, answeredTurn);
+  const { trust, heldBack, resolved } = holdBelowResolve(scenario, state, moved.trust, waitingFor);
 
   return {
     trust,
     turns: turnNo,
-    counts,
-    needsMet: [...state.needsMet, ...newlyMetNeeds],
-    ownershipShown: state.ownershipShown || ownershipNow,
-    hiddenConcernReached,
+    counts: scored.counts,
+    needsMet: [...state.needsMet, ...needs.newlyMet],
+    ownershipShown: ownershipShownBy(state, turn),
+    hiddenConcernReached: state.hiddenConcernReached || concern.revealed,
     resolved,
     trustPath: [...state.trustPath, trust],
     arc: {
       minTurns: rules.minTurns,
       firstGainTurn: state.arc.firstGainTurn ?? (trust > state.trust ? turnNo : null),
-      pushbacks,
+      pushbacks: tests.pushbacks,
       hiddenConcernTurn,
       answeredTurn,
       resolvedTurn: state.arc.resolvedTurn ?? (resolved ? turnNo : null),
-      repairWords: repair ? [...state.arc.repairWords, ...repair.words] : state.arc.repairWords,
+      repairWords: scored.repair ? [...state.arc.repairWords, ...scored.repair.words] : state.arc.repairWords,
       waitingFor,
     },
     ...(state.checkIn ? { checkIn: report ? { ...state.checkIn, report, reportTurn: turnNo } : state.checkIn } : {}),
-    last: {
+    last: withReason({
       trustBefore: state.trust,
       trustAfter: trust,
-      contributions,
-      newlyMetNeeds,
-      revealedHiddenConcern,
-      answeredHiddenConcern,
+      contributions: scored.contributions,
+      newlyMetNeeds: needs.newlyMet,
+      revealedHiddenConcern: concern.revealed,
+      answeredHiddenConcern: concern.answered,
       resolvedNow: resolved && !state.resolved,
-      ...(testNow ? { pushback: pushbacks.at(-1)!.line } : {}),
+      ...(tests.line !== undefined ? { pushback: tests.line } : {}),
       ...(testOutcome ? { testOutcome } : {}),
-      ...(repair ? { repair: repair.kind } : {}),
+      ...(scored.repair ? { repair: scored.repair.kind } : {}),
       ...(report ? { checkInReport: report } : {}),
-      capped,
+      capped: moved.capped,
       heldBack,
-      reason: explainTrustChange({
-        before: state.trust,
-        after: trust,
-        contributions,
-        revealed: revealedHiddenConcern,
-        answered: answeredHiddenConcern,
-        testOutcome,
-        heldBack,
-        capped,
-        checkInReport: report,
-      }),
-    },
+    }),
   };
 }
 
-/**
- * What the partner still waits for after `turns` turns: time, tests held (and none open),
- * the hidden concern brought out when this scenario needs it, and answered once it is out.
- * A reveal in this very turn is unanswered, so the reply that reveals it never resolves.
- */
-function waitsOf(
-  scenario: Scenario,
-  turns: number,
-  pushbacks: readonly PushbackRecord[],
-  hiddenConcernTurn: number | null,
-  answeredTurn: number | null,
-): ArcWait[] {
-  const waits: ArcWait[] = [];
-  if (turns < arcRules(scenario).minTurns) waits.push('time');
-  const held = pushbacks.filter((p) => p.outcome === 'held').length;
-  if (held < requiredTests(scenario) || pushbacks.some((p) => p.outcome === 'open')) waits.push('test');
-  if (hiddenConcernTurn === null && hiddenConcernRequired(scenario)) waits.push('hidden-concern');
-  if (hiddenConcernTurn !== null && answeredTurn === null) waits.push('answer');
-  return waits;
-}
-
-/** A need is met by its criterion, tied to this situation by one of its cue words if it has any. */
-export function meetsNeed(need: Need, turn: LabelledTurn): boolean {
-  if (!turn.labels.includes(need.criterion)) return false;
-  if (!need.cues || need.cues.length === 0) return true;
-  const text = turn.text.toLowerCase();
-  return need.cues.some((cue) => new RegExp(`\\b${escapeRegExp(cue.toLowerCase())}`).test(text));
-}
-
-export function missingNeeds(scenario: Scenario, state: PartnerState): Need[] {
-  return scenario.needs.filter((need) => !state.needsMet.includes(need.id));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What the turn did, with the one line under the trust meter that says why (trust-reason.ts). */
+function withReason(effect: Omit<TurnEffect, 'reason'>): TurnEffect {
+  return {
+    ...effect,
+    reason: explainTrustChange({
+      before: effect.trustBefore,
+      after: effect.trustAfter,
+      contributions: effect.contributions,
+      revealed: effect.revealedHiddenConcern,
+      answered: effect.answeredHiddenConcern,
+      testOutcome: effect.testOutcome,
+      heldBack: effect.heldBack,
+      capped: effect.capped,
+      checkInReport: effect.checkInReport,
+    }),
+  };
 }

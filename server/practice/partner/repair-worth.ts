@@ -7,7 +7,13 @@
  * Plain word checks over the words the scorer quoted as the repair (or the sentence around
  * them): no date parser is needed to tell "on Saturday" or "every Sunday" from "soon".
  */
-import type { LabelledTurn } from './partner-state.js';
+import type { EvidenceSpan } from '../scoring/scorer.js';
+
+/** What a repair is read from: a turn's text and the scorer's quotes (a labelled turn is one). */
+export interface RepairTurn {
+  text: string;
+  evidence: readonly EvidenceSpan[];
+}
 
 export type RepairKind = 'concrete' | 'specific' | 'vague' | 'repeated';
 
@@ -51,7 +57,7 @@ function contentWords(text: string): string[] {
 }
 
 /** The words of the turn that make the repair: the scorer's quotes, widened to their sentences. */
-function repairText(turn: LabelledTurn): string {
+function repairText(turn: RepairTurn): string {
   const spans = turn.evidence.filter((e) => e.criterion === 'proposes_action');
   if (spans.length === 0) return turn.text;
   const sentences = turn.text.split(/(?<=[.!?])\s+/);
@@ -70,7 +76,7 @@ function repairText(turn: LabelledTurn): string {
  * Reads the repair in `turn` against the words of the repairs already offered. A repair is a
  * repeat when it adds fewer than two content words the earlier ones did not have.
  */
-export function readRepair(turn: LabelledTurn, earlierWords: readonly string[]): RepairRead {
+export function readRepair(turn: RepairTurn, earlierWords: readonly string[]): RepairRead {
   const text = repairText(turn);
   const words = contentWords(text);
   const known = new Set(earlierWords);
