@@ -1,15 +1,19 @@
 /**
  * An OpenAI-compatible Chat Completions server, faked with msw, that replays the real
- * recorded streams in ../shared/fixtures/openai/. The only thing the tests ever fake.
+ * recorded responses in ../fixtures/openai/. The only thing the tests ever fake.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { OPENAI_FIXTURES } from './fixtures.js';
 
 export const FAKE_BASE_URL = 'http://fake-openai.test/v1';
 const ENDPOINT = `${FAKE_BASE_URL}/chat/completions`;
+
+/** The model the fake serves, as createLlmEngine and createJudgeModel take it. */
+export const FAKE_MODEL = { apiKey: 'test-key', baseURL: FAKE_BASE_URL, model: 'gpt-test' } as const;
 
 export function fixtureChunks(name: string): string[] {
   return readFileSync(path.join(OPENAI_FIXTURES, name), 'utf8')
@@ -91,4 +95,19 @@ export function createFakeOpenAI() {
       );
     },
   };
+}
+
+/**
+ * The fake, listening from the file's first test to its last: an unhandled request fails the
+ * test, and each test starts with no handlers and nothing seen. Call it at the top of the file.
+ */
+export function startFakeOpenAI() {
+  const fake = createFakeOpenAI();
+  beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => fake.server.close());
+  afterEach(() => {
+    fake.server.resetHandlers();
+    fake.seen.length = 0;
+  });
+  return fake;
 }
