@@ -30,69 +30,76 @@ export function sseBody(chunks: string[], { done = true }: { done?: boolean } = 
   return chunks.map((line) => `data: ${line}\n\n`).join('') + (done ? 'data: [DONE]\n\n' : '');
 }
 
-/** A whole chat completion as OpenAI answers one, its message `content`. */
-export function chatCompletion(content: string, model = 'm') {
-  return {
-    id: 'x',
-    object: 'chat.completion',
-    created: 0,
-    model,
-    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-  };
+/** The recorded whole (not streamed) completion that every answer is shaped like. */
+const RECORDED_COMPLETION: { choices: { message: Record<string, unknown> }[] } = JSON.parse(
+  readFileSync(path.join(OPENAI_FIXTURES, 'chat-openai-text.json'), 'utf8'),
+);
+
+/** A whole chat completion as OpenAI answers one: the recorded one, its message `content`. */
+export function chatCompletion(content: string) {
+  return { ...RECORDED_COMPLETION, choices: RECORDED_COMPLETION.choices.map((choice) => ({ ...choice, message: { ...choice.message, content } })) };
 }
 
 export interface SeenRequest {
   body: { model: string; messages: { role: string; content: string }[]; stream?: boolean };
 }
 
+export interface AnswerOptions {
+  /** Holds the answer until this settles: a slow model, or one the test releases when it is ready. */
+  after?: () => Promise<unknown>;
+}
+
 export function createFakeOpenAI() {
   const seen: SeenRequest[] = [];
   const server = setupServer();
-  const record = async (request: Request) => seen.push({ body: (await request.clone().json()) as SeenRequest['body'] });
+  /** Answers every request with `respond`, once it is recorded in `seen`. */
+  const replyWith = (respond: (body: SeenRequest['body'], request: Request) => Response | Promise<Response>) =>
+    server.use(
+      http.post(ENDPOINT, async ({ request }) => {
+        const body = (await request.clone().json()) as SeenRequest['body'];
+        seen.push({ body });
+        return respond(body, request);
+      }),
+    );
+  const stream = (chunks: string[], options: { done?: boolean } = {}) =>
+    new HttpResponse(sseBody(chunks, options), { headers: { 'content-type': 'text/event-stream' } });
+  const answer = async (content: string, { after }: AnswerOptions) => {
+    await after?.();
+    return HttpResponse.json(chatCompletion(content));
+  };
 
   return {
     server,
     seen,
     /** Streams `chunks` as SSE; `done: false` cuts the stream with no finish and no [DONE]. */
     streams(chunks: string[], options: { done?: boolean } = {}) {
-      server.use(
-        http.post(ENDPOINT, async ({ request }) => {
-          await record(request);
-          return new HttpResponse(sseBody(chunks, options), { headers: { 'content-type': 'text/event-stream' } });
-        }),
-      );
+      replyWith(() => stream(chunks, options));
     },
     /** Answers one whole (not streamed) chat completion whose message is `content`: what generateText reads. */
-    answers(content: string) {
-      server.use(
-        http.post(ENDPOINT, async ({ request }) => {
-          await record(request);
-          return HttpResponse.json(chatCompletion(content));
-        }),
-      );
+    answers(content: string, options: AnswerOptions = {}) {
+      replyWith(() => answer(content, options));
+    },
+    /**
+     * One server for the partner and the judge, as in the app: streams `chunks` to streamed
+     * requests (the partner's reply) and answers `content` whole to the rest (the judge's
+     * verdict). `after` holds only the answers, so a test can show the partner never waits.
+     */
+    streamsAndAnswers(chunks: string[], content: string, options: AnswerOptions = {}) {
+      replyWith((body) => (body.stream ? stream(chunks) : answer(content, options)));
     },
     fails(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {
-      server.use(
-        http.post(ENDPOINT, async ({ request }) => {
-          await record(request);
-          return HttpResponse.json(body as never, { status, headers });
-        }),
-      );
+      replyWith(() => HttpResponse.json(body as never, { status, headers }));
     },
     /** Answers with headers, then never sends a byte; ends when the client aborts. */
     hangs() {
-      server.use(
-        http.post(ENDPOINT, async ({ request }) => {
-          await record(request);
-          const stream = new ReadableStream({
-            start(controller) {
-              request.signal.addEventListener('abort', () => controller.error(new Error('aborted')));
-            },
-          });
-          return new HttpResponse(stream, { headers: { 'content-type': 'text/event-stream' } });
-        }),
-      );
+      replyWith((_body, request) => {
+        const never = new ReadableStream({
+          start(controller) {
+            request.signal.addEventListener('abort', () => controller.error(new Error('aborted')));
+          },
+        });
+        return new HttpResponse(never, { headers: { 'content-type': 'text/event-stream' } });
+      });
     },
   };
 }
