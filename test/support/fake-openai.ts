@@ -41,7 +41,12 @@ export function chatCompletion(content: string) {
 }
 
 export interface SeenRequest {
-  body: { model: string; messages: { role: string; content: string }[]; stream?: boolean };
+  body: {
+    model: string;
+    messages: { role: string; content: string }[];
+    stream?: boolean;
+    response_format?: { type: string; json_schema?: { name: string; strict: boolean; schema: { required: string[]; additionalProperties: boolean } } };
+  };
 }
 
 export interface AnswerOptions {
