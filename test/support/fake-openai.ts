@@ -9,7 +9,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { OPENAI_FIXTURES } from './fixtures.js';
 
-export const FAKE_BASE_URL = 'http://fake-openai.test/v1';
+const FAKE_BASE_URL = 'http://fake-openai.test/v1';
 const ENDPOINT = `${FAKE_BASE_URL}/chat/completions`;
 
 /** The model the fake serves, as createLlmEngine and createJudgeModel take it. */
@@ -26,7 +26,7 @@ export function fixtureText(chunks: string[]): string {
   return chunks.map((line) => (JSON.parse(line).choices?.[0]?.delta?.content as string | undefined) ?? '').join('');
 }
 
-export function sseBody(chunks: string[], { done = true }: { done?: boolean } = {}): string {
+function sseBody(chunks: string[], { done = true }: { done?: boolean } = {}): string {
   return chunks.map((line) => `data: ${line}\n\n`).join('') + (done ? 'data: [DONE]\n\n' : '');
 }
 
@@ -36,7 +36,7 @@ const RECORDED_COMPLETION: { choices: { message: Record<string, unknown> }[] } =
 );
 
 /** A whole chat completion as OpenAI answers one: the recorded one, its message `content`. */
-export function chatCompletion(content: string) {
+function chatCompletion(content: string) {
   return { ...RECORDED_COMPLETION, choices: RECORDED_COMPLETION.choices.map((choice) => ({ ...choice, message: { ...choice.message, content } })) };
 }
 
@@ -54,7 +54,7 @@ export interface AnswerOptions {
   after?: () => Promise<unknown>;
 }
 
-export function createFakeOpenAI() {
+function createFakeOpenAI() {
   const seen: SeenRequest[] = [];
   const server = setupServer();
   /** Answers every request with `respond`, once it is recorded in `seen`. */
