@@ -1,26 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
-import { FAKE_BASE_URL, createFakeOpenAI, fixtureChunks, fixtureText } from '../support/fake-openai.js';
+import { FAKE_MODEL, fixtureChunks, fixtureText, startFakeOpenAI } from '../support/fake-openai.js';
 import { createTestApp, json, readUiStream, sendTurn, type TestApp } from '../support/test-app.js';
 import { ANDROID_THREAD } from '../support/threads.js';
 
-const fake = createFakeOpenAI();
+const fake = startFakeOpenAI();
 const chunks = fixtureChunks('chat-openai-text.chunks.txt');
 const RETRY = "You're right. I'm sorry I missed your recital; I promised and I broke it.";
 let test: TestApp;
 
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.seen.length = 0;
-  test?.database.close();
-});
+afterEach(() => test?.database.close());
 
 describe('practice from an import with a model configured', () => {
   it('sends nothing to the model on import, then prompts the partner from the real thread when practice starts', async () => {
     fake.streams(chunks);
-    test = await createTestApp({ engine: createLlmEngine({ apiKey: 'test-key', baseURL: FAKE_BASE_URL, model: 'gpt-test' }) });
+    test = await createTestApp({ engine: createLlmEngine(FAKE_MODEL) });
     const imported = await (await test.app.request('/api/imports', json({ text: ANDROID_THREAD, you: 'Sam' }))).json();
     const session = await (await test.app.request('/api/sessions', json({ importId: imported.id, fromTurn: 5, kind: 'apology' }))).json();
     expect(fake.seen).toHaveLength(0);

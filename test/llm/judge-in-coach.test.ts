@@ -1,12 +1,10 @@
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CRITERIA } from '../../server/practice/criteria.js';
 import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
 import { foldPartnerState } from '../../server/practice/partner/partner-state.js';
 import { createJudgeModel, createLlmJudge } from '../../server/practice/scoring/judge/index.js';
 import { createJudgeCache } from '../../server/db/queries/judge-cache.js';
-import { FAKE_BASE_URL, fixtureChunks, sseBody } from '../support/fake-openai.js';
+import { FAKE_MODEL, fixtureChunks, startFakeOpenAI } from '../support/fake-openai.js';
 import { createTestApp, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
 const TURN = "I left you alone at arrivals. I'm sorry if you were upset.";
@@ -14,36 +12,21 @@ const verdict = Object.fromEntries(CRITERIA.map((c) => [c, { met: false, evidenc
 verdict.acknowledges_harm = { met: true, evidence: 'I left you alone at arrivals.' };
 verdict.non_apology = { met: true, evidence: "I'm sorry if you were upset." };
 
-let judgeCalls = 0;
-let releaseJudge: () => void = () => {};
-const server = setupServer(
-  http.post(`${FAKE_BASE_URL}/chat/completions`, async ({ request }) => {
-    const body = (await request.json()) as { stream?: boolean };
-    if (body.stream) return new HttpResponse(sseBody(fixtureChunks('chat-openai-text.chunks.txt')), { headers: { 'content-type': 'text/event-stream' } });
-    judgeCalls++;
-    // The judge is slow on purpose: the partner's reply must not wait for it.
-    await new Promise<void>((resolve) => (releaseJudge = resolve));
-    return HttpResponse.json({
-      id: 'x',
-      object: 'chat.completion',
-      created: 0,
-      model: 'gpt-test',
-      choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(verdict) }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-    });
-  }),
-);
+const fake = startFakeOpenAI();
+const judgeCalls = () => fake.seen.filter((request) => !request.body.stream).length;
 let test: TestApp;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
 afterEach(() => test?.database.close());
 
 describe('the LLM judge in the coach', () => {
   it('adds its read to the turn once ready, without holding up the partner reply', async () => {
-    test = await createTestApp({ engine: createLlmEngine({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }) });
+    // The judge is slow on purpose: the partner's reply must not wait for it.
+    let releaseJudge!: () => void;
+    const judgeReleased = new Promise<void>((resolve) => (releaseJudge = resolve));
+    fake.streamsAndAnswers(fixtureChunks('chat-openai-text.chunks.txt'), JSON.stringify(verdict), { after: () => judgeReleased });
+    test = await createTestApp({ engine: createLlmEngine(FAKE_MODEL) });
     test.ctx.judge = createLlmJudge({
-      model: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }),
-      modelName: 'gpt-test',
+      model: createJudgeModel(FAKE_MODEL),
+      modelName: FAKE_MODEL.model,
       cache: createJudgeCache(test.ctx.db),
       hybrid: true,
     });
@@ -68,6 +51,6 @@ describe('the LLM judge in the coach', () => {
     expect(turn.judge.trustBefore).toBe(turn.coach.trustBefore);
     expect(turn.judge.trustAfter).toBe(judged.trust);
     expect((await (await test.app.request(`/api/sessions/${session.id}`)).json()).trust).toBe(judged.trust);
-    expect(judgeCalls).toBe(1);
+    expect(judgeCalls()).toBe(1);
   });
 });

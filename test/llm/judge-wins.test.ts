@@ -4,14 +4,12 @@
  * read shows both, and the trust the next turn starts from is the judge's. msw stands in for
  * the model's server: recorded streams for the partner, a verdict for the judge.
  */
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CRITERIA } from '../../server/practice/criteria.js';
 import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
 import { createJudgeModel, createLlmJudge } from '../../server/practice/scoring/judge/index.js';
 import { createJudgeCache } from '../../server/db/queries/judge-cache.js';
-import { FAKE_BASE_URL, fixtureChunks, sseBody } from '../support/fake-openai.js';
+import { FAKE_MODEL, fixtureChunks, startFakeOpenAI } from '../support/fake-openai.js';
 import { createTestApp, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
 // The offline scorer reads this as an apology; the judge (here) reads it as blame.
@@ -20,35 +18,19 @@ const SECOND = 'What was it like, waiting there?';
 const verdict = Object.fromEntries(CRITERIA.map((c) => [c, { met: false, evidence: null }])) as Record<string, { met: boolean; evidence: string | null }>;
 verdict.shifts_blame = { met: true, evidence: 'I left you alone at arrivals' };
 
-const prompts: string[] = [];
-const server = setupServer(
-  http.post(`${FAKE_BASE_URL}/chat/completions`, async ({ request }) => {
-    const body = (await request.json()) as { stream?: boolean; messages: { role: string; content: string }[] };
-    if (body.stream) {
-      prompts.push(body.messages[0]!.content);
-      return new HttpResponse(sseBody(fixtureChunks('chat-openai-text.chunks.txt')), { headers: { 'content-type': 'text/event-stream' } });
-    }
-    return HttpResponse.json({
-      id: 'x',
-      object: 'chat.completion',
-      created: 0,
-      model: 'gpt-test',
-      choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(verdict) }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-    });
-  }),
-);
+const fake = startFakeOpenAI();
+/** The system prompts the partner model was sent, in order: the streamed requests. */
+const partnerPrompts = () => fake.seen.filter((request) => request.body.stream).map((request) => request.body.messages[0]!.content);
 let test: TestApp;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
 afterEach(() => test?.database.close());
 
 async function judgedApp() {
-  test = await createTestApp({ engine: createLlmEngine({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }) });
+  fake.streamsAndAnswers(fixtureChunks('chat-openai-text.chunks.txt'), JSON.stringify(verdict));
+  test = await createTestApp({ engine: createLlmEngine(FAKE_MODEL) });
   // Not hybrid: the judge's own verdict, so the test does not lean on the offline scorer's numbers.
   test.ctx.judge = createLlmJudge({
-    model: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'gpt-test' }),
-    modelName: 'gpt-test',
+    model: createJudgeModel(FAKE_MODEL),
+    modelName: FAKE_MODEL.model,
     cache: createJudgeCache(test.ctx.db),
   });
   return test;
@@ -89,6 +71,6 @@ describe('the better read wins', () => {
     const start2 = second.parts.find((p) => p.type === 'start') as { messageMetadata: { coach: { trustBefore: number; trustAfter: number } } };
     expect(start2.messageMetadata.coach.trustBefore).toBe(judged.judge.trustAfter);
     // The partner model is told where things stand from that same fold.
-    expect(prompts.at(-1)).toContain(`Your trust in the user is ${start2.messageMetadata.coach.trustAfter} out of 100`);
+    expect(partnerPrompts().at(-1)).toContain(`Your trust in the user is ${start2.messageMetadata.coach.trustAfter} out of 100`);
   });
 });

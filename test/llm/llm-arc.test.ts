@@ -5,7 +5,7 @@
  * forgiving before the state resolves).
  */
 import { streamText, type ModelMessage } from 'ai';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CRITERIA, type Criterion } from '../../server/practice/criteria.js';
 import { createLlmEngine, type Labeller } from '../../server/practice/partner/partner-engine.js';
 import type { LabelledTurn } from '../../server/practice/partner/partner-state.js';
@@ -13,20 +13,14 @@ import { loadScenarios } from '../../server/practice/scenarios/scenario-loader.j
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
 import { takeTurn } from '../../server/practice/turn/take-turn.js';
 import { FIXTURE_SCENARIOS } from '../support/fixtures.js';
-import { FAKE_BASE_URL, createFakeOpenAI, fixtureChunks, fixtureText } from '../support/fake-openai.js';
+import { FAKE_MODEL, fixtureChunks, fixtureText, startFakeOpenAI } from '../support/fake-openai.js';
 
-const fake = createFakeOpenAI();
+const fake = startFakeOpenAI();
 const chunks = fixtureChunks('chat-openai-text.chunks.txt');
 let airport: Scenario;
 
 beforeAll(async () => {
-  fake.server.listen({ onUnhandledRequest: 'error' });
   airport = (await loadScenarios(FIXTURE_SCENARIOS)).scenarios.find((s) => s.id === 'airport-at-midnight')!;
-});
-afterAll(() => fake.server.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.seen.length = 0;
 });
 
 /** A labeller that reads the labels off the script, so the test is about the arc, not the scorer. */
@@ -45,7 +39,7 @@ const label: Labeller = ({ reply }) => {
 describe('the LLM engine plays the arc the state decides', () => {
   it('is told to test, to reveal without forgiving, and to close only once the state resolves', async () => {
     fake.streams(chunks);
-    const engine = createLlmEngine({ apiKey: 'test-key', baseURL: FAKE_BASE_URL, model: 'gpt-test' });
+    const engine = createLlmEngine(FAKE_MODEL);
     const messages: ModelMessage[] = [{ role: 'assistant', content: airport.partner.opening }];
     const history: LabelledTurn[] = [];
     const moments: { pushback?: string; revealed: boolean; resolved: boolean; system: string; reply: string }[] = [];

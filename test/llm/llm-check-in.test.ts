@@ -4,7 +4,7 @@
  * is a check-in, quotes the promise, and names the reaction the state decided.
  */
 import { streamText, type ModelMessage } from 'ai';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CRITERIA, type Criterion } from '../../server/practice/criteria.js';
 import { checkInOpening } from '../../server/practice/follow-through/check-in.js';
 import { createLlmEngine, type Labeller } from '../../server/practice/partner/partner-engine.js';
@@ -12,20 +12,14 @@ import { loadScenarios } from '../../server/practice/scenarios/scenario-loader.j
 import type { Scenario } from '../../server/practice/scenarios/scenario-schema.js';
 import { takeTurn } from '../../server/practice/turn/take-turn.js';
 import { FIXTURE_SCENARIOS } from '../support/fixtures.js';
-import { FAKE_BASE_URL, createFakeOpenAI, fixtureChunks, fixtureText } from '../support/fake-openai.js';
+import { FAKE_MODEL, fixtureChunks, fixtureText, startFakeOpenAI } from '../support/fake-openai.js';
 
-const fake = createFakeOpenAI();
+const fake = startFakeOpenAI();
 const chunks = fixtureChunks('chat-openai-text.chunks.txt');
 let airport: Scenario;
 
 beforeAll(async () => {
-  fake.server.listen({ onUnhandledRequest: 'error' });
   airport = (await loadScenarios(FIXTURE_SCENARIOS)).scenarios.find((s) => s.id === 'airport-at-midnight')!;
-});
-afterAll(() => fake.server.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.seen.length = 0;
 });
 
 const PROMISE = "I'll pay you back for the taxi by Friday.";
@@ -35,7 +29,7 @@ const labelAs =
 
 async function checkInReply(text: string, labels: Criterion[]) {
   fake.streams(chunks);
-  const engine = createLlmEngine({ apiKey: 'test-key', baseURL: FAKE_BASE_URL, model: 'gpt-test' });
+  const engine = createLlmEngine(FAKE_MODEL);
   const opening = checkInOpening(airport, PROMISE, 'check-in-1');
   const checkIn = { commitments: [{ text: PROMISE, done: false }], firstTrust: 72 };
   const taken = takeTurn({ scenario: airport, history: [], context: opening, text, label: labelAs(labels), checkIn });

@@ -1,26 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createLlmEngine } from '../../server/practice/partner/partner-engine.js';
 import { OPENAI_FIXTURES } from '../support/fixtures.js';
-import { FAKE_BASE_URL, createFakeOpenAI, fixtureChunks, fixtureText } from '../support/fake-openai.js';
+import { FAKE_MODEL, fixtureChunks, fixtureText, startFakeOpenAI } from '../support/fake-openai.js';
 import { createTestApp, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
-const fake = createFakeOpenAI();
+const fake = startFakeOpenAI();
 const chunks = fixtureChunks('chat-openai-text.chunks.txt');
 const TURN = 'I left you alone at arrivals after the funeral. That was my fault.';
 let test: TestApp;
 
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  fake.seen.length = 0;
-  test?.database.close();
-});
+afterEach(() => test?.database.close());
 
 async function llmApp(timeoutMs = 5_000) {
-  test = await createTestApp({ engine: createLlmEngine({ apiKey: 'test-key', baseURL: FAKE_BASE_URL, model: 'gpt-test' }), modelTimeoutMs: timeoutMs });
+  test = await createTestApp({ engine: createLlmEngine(FAKE_MODEL), modelTimeoutMs: timeoutMs });
   return test;
 }
 

@@ -3,24 +3,19 @@
  * usable (needs of this scenario, claims quoted from the summary itself), and any failure keeps
  * the offline read. msw stands in for the model's server; the rest is the real app on libSQL.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createJudgeModel } from '../../server/practice/scoring/judge/judge-model.js';
-import { FAKE_BASE_URL, createFakeOpenAI } from '../support/fake-openai.js';
+import { FAKE_MODEL, startFakeOpenAI } from '../support/fake-openai.js';
 import { createTestApp, json, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
-const fake = createFakeOpenAI();
+const fake = startFakeOpenAI();
 let test: TestApp;
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  test?.database.close();
-});
+afterEach(() => test?.database.close());
 
 const SUMMARY = "So what I took from tonight is that you're running on empty and nobody sees it. Your brother offered to move in.";
 
 async function summariseWithModel() {
-  test = await createTestApp({ judgeModel: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'm' }) });
+  test = await createTestApp({ judgeModel: createJudgeModel(FAKE_MODEL) });
   const session = await startSession(test.app, 'caring-for-dad');
   await readUiStream(await sendTurn(test.app, session.id, 'He called you nurse, in your own house. How are you holding up?'));
   const response = await test.app.request(`/api/sessions/${session.id}/summary`, json({ text: SUMMARY }));

@@ -1,20 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createJudgeModel } from '../../server/practice/scoring/judge/judge-model.js';
-import { FAKE_BASE_URL, createFakeOpenAI } from '../support/fake-openai.js';
+import { FAKE_MODEL, startFakeOpenAI } from '../support/fake-openai.js';
 import { createTestApp, readUiStream, sendTurn, startSession, type TestApp } from '../support/test-app.js';
 
-const fake = createFakeOpenAI();
+const fake = startFakeOpenAI();
 const lastPrompt = () => JSON.stringify(fake.seen.at(-1)?.body);
 let test: TestApp;
-beforeAll(() => fake.server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => fake.server.close());
-afterEach(() => {
-  fake.server.resetHandlers();
-  test?.database.close();
-});
+afterEach(() => test?.database.close());
 
 async function scorecardAfter(turns: string[]) {
-  test = await createTestApp({ judgeModel: createJudgeModel({ apiKey: 'k', baseURL: FAKE_BASE_URL, model: 'm' }) });
+  test = await createTestApp({ judgeModel: createJudgeModel(FAKE_MODEL) });
   const session = await startSession(test.app);
   for (const text of turns) await readUiStream(await sendTurn(test.app, session.id, text));
   return (await test.app.request(`/api/sessions/${session.id}/scorecard`)).json();

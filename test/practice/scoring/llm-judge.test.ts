@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { delay, http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { delay } from 'msw';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../server/db/client.js';
 import { createDeferredJudgeCache, createJudgeCache } from '../../../server/db/queries/judge-cache.js';
 import { judgeCache } from '../../../server/db/schema.js';
@@ -11,53 +8,13 @@ import { createJudgeModel } from '../../../server/practice/scoring/judge/judge-m
 import { limitConcurrency } from '../../../server/practice/scoring/judge/limit-concurrency.js';
 import { createLlmJudge, judgeCacheKey, type LlmJudgeOptions } from '../../../server/practice/scoring/judge/llm-judge.js';
 import { sureScores, type ReplyToScore, type ScoreResult } from '../../../server/practice/scoring/scorer.js';
-import { OPENAI_FIXTURES } from '../../support/fixtures.js';
+import { FAKE_MODEL, startFakeOpenAI } from '../../support/fake-openai.js';
 
-const BASE_URL = 'http://fake-openai.test/v1';
-const ENDPOINT = `${BASE_URL}/chat/completions`;
-const TEMPLATE = JSON.parse(readFileSync(path.join(OPENAI_FIXTURES, 'chat-openai-text.json'), 'utf8'));
-
-interface ChatRequest {
-  model: string;
-  messages: { role: string; content: string }[];
-  response_format?: { type: string; json_schema?: { name: string; strict: boolean; schema: { required: string[]; additionalProperties: boolean } } };
-}
-
-const seen: ChatRequest[] = [];
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-
-/** A non-streaming chat completion, shaped like the recorded fixture, carrying `content`. */
-function completion(content: string) {
-  return { ...TEMPLATE, choices: [{ ...TEMPLATE.choices[0], message: { ...TEMPLATE.choices[0].message, content } }] };
-}
-
-/** The model answers with `content` (after `waitMs`), recording each request it sees. */
-function modelAnswers(content: string | ((request: ChatRequest) => string), { waitMs = 0 } = {}) {
-  server.use(
-    http.post(ENDPOINT, async ({ request }) => {
-      const body = (await request.json()) as ChatRequest;
-      seen.push(body);
-      if (waitMs > 0) await delay(waitMs);
-      return HttpResponse.json(completion(typeof content === 'string' ? content : content(body)));
-    }),
-  );
-}
+const fake = startFakeOpenAI();
 
 function modelFails(status: number) {
-  server.use(
-    http.post(ENDPOINT, async ({ request }) => {
-      seen.push((await request.json()) as ChatRequest);
-      // retry-after-ms keeps the SDK's retries from waiting its default two seconds.
-      return HttpResponse.json({ error: { message: 'upstream broke', type: 'server_error' } }, { status, headers: { 'retry-after-ms': '10' } });
-    }),
-  );
+  // retry-after-ms keeps the SDK's retries from waiting its default two seconds.
+  fake.fails(status, { error: { message: 'upstream broke', type: 'server_error' } }, { 'retry-after-ms': '10' });
 }
 
 /** A full verdict: the criteria given are met with that evidence, every other one is not. */
@@ -66,8 +23,7 @@ function verdict(met: Partial<Record<Criterion, string | null>>) {
 }
 
 function judge(options: Partial<LlmJudgeOptions> = {}) {
-  const model = createJudgeModel({ apiKey: 'test-key', baseURL: BASE_URL, model: 'gpt-test' });
-  return createLlmJudge({ model, modelName: 'gpt-test', maxRetries: 0, ...options });
+  return createLlmJudge({ model: createJudgeModel(FAKE_MODEL), modelName: FAKE_MODEL.model, maxRetries: 0, ...options });
 }
 
 const APOLOGY: ReplyToScore = {
@@ -78,7 +34,7 @@ const APOLOGY: ReplyToScore = {
 
 describe('the LLM judge', () => {
   it('labels a reply and turns each quote into offsets in the reply', async () => {
-    modelAnswers(
+    fake.answers(
       JSON.stringify(
         verdict({
           takes_responsibility: "That's on me.",
@@ -104,10 +60,10 @@ describe('the LLM judge', () => {
   });
 
   it('asks for a strict json_schema of all twelve criteria and sends the rubric', async () => {
-    modelAnswers(JSON.stringify(verdict({})));
+    fake.answers(JSON.stringify(verdict({})));
     await judge().score(APOLOGY);
 
-    const [request] = seen;
+    const request = fake.seen[0]?.body;
     expect(request?.response_format?.type).toBe('json_schema');
     expect(request?.response_format?.json_schema).toMatchObject({ name: 'rubric_labels', strict: true, schema: { additionalProperties: false } });
     expect([...(request?.response_format?.json_schema?.schema.required ?? [])].sort()).toEqual([...CRITERIA].sort());
@@ -124,11 +80,11 @@ describe('the LLM judge', () => {
     const database: Database = await openDatabase({ url: ':memory:' });
     try {
       const cache = createJudgeCache(database.db);
-      modelAnswers(JSON.stringify(verdict({ takes_responsibility: "That's on me." })));
+      fake.answers(JSON.stringify(verdict({ takes_responsibility: "That's on me." })));
       const first = await judge({ cache }).score(APOLOGY);
       const second = await judge({ cache }).score(APOLOGY); // a new judge, as in a second eval run
 
-      expect(seen).toHaveLength(1);
+      expect(fake.seen).toHaveLength(1);
       expect(second).toEqual(first);
       const rows = await database.db.select().from(judgeCache);
       expect(rows).toHaveLength(1);
@@ -148,11 +104,11 @@ describe('the LLM judge', () => {
         return database.db;
       });
       expect(opened).toBe(0);
-      modelAnswers(JSON.stringify(verdict({})));
+      fake.answers(JSON.stringify(verdict({})));
       await judge({ cache }).score(APOLOGY);
       await judge({ cache }).score(APOLOGY);
       expect(opened).toBe(1);
-      expect(seen).toHaveLength(1);
+      expect(fake.seen).toHaveLength(1);
     } finally {
       database.close();
     }
@@ -169,9 +125,9 @@ describe('the LLM judge', () => {
 
   it.each([
     ['an HTTP 500', () => modelFails(500), /HTTP 500/],
-    ['a reply that is not JSON', () => modelAnswers('{"acknowledges_harm": {"met": tru'), /not JSON/],
-    ['a reply of the wrong shape', () => modelAnswers(JSON.stringify({ labels: ['takes_responsibility'] })), /did not match/],
-    ['a reply missing a criterion', () => modelAnswers(JSON.stringify({ ...verdict({}), self_focus: undefined })), /did not match/],
+    ['a reply that is not JSON', () => fake.answers('{"acknowledges_harm": {"met": tru'), /not JSON/],
+    ['a reply of the wrong shape', () => fake.answers(JSON.stringify({ labels: ['takes_responsibility'] })), /did not match/],
+    ['a reply missing a criterion', () => fake.answers(JSON.stringify({ ...verdict({}), self_focus: undefined })), /did not match/],
   ])('turns %s into a failed result, and does not cache it', async (_name, arrange, reason) => {
     const database = await openDatabase({ url: ':memory:' });
     try {
@@ -181,7 +137,7 @@ describe('the LLM judge', () => {
       expect(outcome).toEqual({ ok: false, error: expect.stringMatching(reason) });
       expect(await database.db.select().from(judgeCache)).toHaveLength(0);
       await scorer.score(APOLOGY);
-      expect(seen).toHaveLength(2);
+      expect(fake.seen).toHaveLength(2);
     } finally {
       database.close();
     }
@@ -191,11 +147,11 @@ describe('the LLM judge', () => {
     modelFails(503);
     const outcome = await judge({ maxRetries: 1 }).score(APOLOGY);
     expect(outcome).toEqual({ ok: false, error: 'model call failed: HTTP 503' });
-    expect(seen).toHaveLength(2);
+    expect(fake.seen).toHaveLength(2);
   });
 
   it('still answers when the cache itself fails, and says so in the log', async () => {
-    modelAnswers(JSON.stringify(verdict({ takes_responsibility: "That's on me." })));
+    fake.answers(JSON.stringify(verdict({ takes_responsibility: "That's on me." })));
     const warnings: string[] = [];
     const broken = { get: () => Promise.reject(new Error('disk I/O error')), set: () => Promise.reject(new Error('disk I/O error')) };
     const outcome = await judge({ cache: broken, logger: { warn: (event) => warnings.push(event) } }).score(APOLOGY);
@@ -204,7 +160,7 @@ describe('the LLM judge', () => {
   });
 
   it('turns a model that takes too long into a failed result', async () => {
-    modelAnswers(JSON.stringify(verdict({})), { waitMs: 2_000 });
+    fake.answers(JSON.stringify(verdict({})), { after: () => delay(2_000) });
     const started = Date.now();
     const outcome = await judge({ timeoutMs: 100 }).score(APOLOGY);
     expect(outcome).toEqual({ ok: false, error: 'model timed out after 100 ms' });
@@ -214,29 +170,27 @@ describe('the LLM judge', () => {
   it('never has more model calls in flight than its bound', async () => {
     let inFlight = 0;
     let most = 0;
-    server.use(
-      http.post(ENDPOINT, async ({ request }) => {
-        seen.push((await request.json()) as ChatRequest);
+    fake.answers(JSON.stringify(verdict({})), {
+      after: async () => {
         inFlight++;
         most = Math.max(most, inFlight);
         await delay(30);
         inFlight--;
-        return HttpResponse.json(completion(JSON.stringify(verdict({}))));
-      }),
-    );
+      },
+    });
     const scorer = judge({ concurrency: 3 });
     const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => scorer.score({ ...APOLOGY, reply: `reply ${i}` })));
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    expect(seen).toHaveLength(10);
+    expect(fake.seen).toHaveLength(10);
     expect(most).toBe(3);
   });
 
   it('makes one model call for identical replies scored at the same time', async () => {
-    modelAnswers(JSON.stringify(verdict({})), { waitMs: 20 });
+    fake.answers(JSON.stringify(verdict({})), { after: () => delay(20) });
     const scorer = judge();
     const outcomes = await Promise.all([scorer.score(APOLOGY), scorer.score(APOLOGY), scorer.score({ ...APOLOGY })]);
     expect(outcomes.every((o) => o.ok)).toBe(true);
-    expect(seen).toHaveLength(1);
+    expect(fake.seen).toHaveLength(1);
   });
 
   it.each([
@@ -244,7 +198,7 @@ describe('the LLM judge', () => {
     ['prose before a fence', (json: string) => `Here are the labels:\n\n\`\`\`json\n${json}\n\`\`\`\n`],
     ['prose around bare JSON', (json: string) => `Sure. ${json} Hope that helps.`],
   ])('accepts JSON wrapped in %s', async (_name, wrap) => {
-    modelAnswers(wrap(JSON.stringify(verdict({ takes_responsibility: "That's on me." }))));
+    fake.answers(wrap(JSON.stringify(verdict({ takes_responsibility: "That's on me." }))));
     const outcome = await judge().score(APOLOGY);
     expect(outcome).toMatchObject({ ok: true, labels: ['takes_responsibility'] });
   });
@@ -263,31 +217,31 @@ describe('the hybrid judge', () => {
   };
 
   it("puts the offline scorer's labels and quotes into the prompt as a first read to check", async () => {
-    modelAnswers(JSON.stringify(verdict({ takes_responsibility: "That's on me." })));
+    fake.answers(JSON.stringify(verdict({ takes_responsibility: "That's on me." })));
     const outcome = await judge({ hybrid: true, offline: () => firstRead }).score(APOLOGY);
 
     expect(outcome).toMatchObject({ ok: true, labels: ['takes_responsibility'] });
-    const user = seen[0]?.messages.find((m) => m.role === 'user')?.content ?? '';
+    const user = fake.seen[0]?.body.messages.find((m) => m.role === 'user')?.content ?? '';
     expect(user).toContain('a first read to check, not to trust');
     expect(user).toContain(`- takes_responsibility: "That's on me."`);
     expect(user).toContain('- minimizes');
   });
 
   it('uses the real offline scorer by default', async () => {
-    modelAnswers(JSON.stringify(verdict({})));
+    fake.answers(JSON.stringify(verdict({})));
     const outcome = await judge({ hybrid: true }).score(APOLOGY);
     expect(outcome.ok).toBe(true);
-    expect(seen[0]?.messages.find((m) => m.role === 'user')?.content).toContain('first read');
+    expect(fake.seen[0]?.body.messages.find((m) => m.role === 'user')?.content).toContain('first read');
   });
 
   it('caches hybrid verdicts apart from plain ones', async () => {
     const database = await openDatabase({ url: ':memory:' });
     try {
       const cache = createJudgeCache(database.db);
-      modelAnswers(JSON.stringify(verdict({})));
+      fake.answers(JSON.stringify(verdict({})));
       await judge({ cache }).score(APOLOGY);
       await judge({ cache, hybrid: true, offline: () => firstRead }).score(APOLOGY);
-      expect(seen).toHaveLength(2);
+      expect(fake.seen).toHaveLength(2);
     } finally {
       database.close();
     }
