@@ -15,6 +15,7 @@
 import { CRITERIA } from '../../criteria.js';
 import type { RuleFindings } from '../rules/index.js';
 import { stripLead, type Sentence } from '../rules/index.js';
+import { bucket } from './bucket.js';
 
 const TOKEN = /[a-z][a-z']*|\d+|[,;:—–?!]/g;
 const FILLERS = new Set(['um', 'uh', 'er', 'mm', 'mmm', 'hmm', 'mhm', 'like', 'kinda', 'sorta', 'lol', 'omg', 'ngl', 'tbh']);
@@ -172,12 +173,6 @@ function clauseFeatures(raw: string, norm: string, rawIndex: readonly number[], 
     if (subject !== 'OTHER') out.push(CLAUSE + subject);
     expectSubject = false;
   }
-}
-
-function bucket(n: number, edges: readonly number[]): number {
-  let i = 0;
-  while (i < edges.length && n > edges[i]!) i++;
-  return i;
 }
 
 /**

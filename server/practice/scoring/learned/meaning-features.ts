@@ -33,7 +33,8 @@ import {
   WH,
   type Person,
 } from './meaning-lexicon.js';
-import { bucket, clausesOf, contentStemsOf, isPast, isVerbish, personOf, read, sharedWith, type Read, type Token } from './meaning-reading.js';
+import { clausesOf, contentStemsOf, isPast, isVerbish, personOf, read, sharedWith, type Read, type Token } from './meaning-reading.js';
+import { bucket } from './bucket.js';
 
 /**
  * The meaning features of a reply, given the content stems of the partner's last line

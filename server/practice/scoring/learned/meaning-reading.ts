@@ -71,12 +71,6 @@ export function sharedWith(stems: readonly (string | undefined)[], from: number,
   return { size: seen.size, shared };
 }
 
-export function bucket(n: number, edges: readonly number[]): number {
-  let i = 0;
-  while (i < edges.length && n > edges[i]!) i++;
-  return i;
-}
-
 /** A clause: the stretch between two breaks, with the word that opened it. */
 interface Clause {
   conn: string;

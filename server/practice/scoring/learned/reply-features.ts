@@ -10,16 +10,11 @@
  * the committed weights are feature names and numbers only.
  */
 import { stripLead, type AnalysedText } from '../rules/index.js';
+import { bucket } from './bucket.js';
 
 const WORDS = /[a-z][a-z']*|\d+|\?/g;
 /** Fillers that carry nothing for either criterion; dropping them keeps bigrams meaningful. */
 const FILLERS = new Set(['um', 'uh', 'er', 'mm', 'mmm', 'hmm', 'mhm', 'mm-hmm', 'uh-huh', 'like', 'kinda', 'sorta']);
-
-function bucket(n: number, edges: readonly number[]): number {
-  let i = 0;
-  while (i < edges.length && n > edges[i]!) i++;
-  return i;
-}
 
 /** Word and bigram features of one stretch of normalised text ("w:so", "b:so_you"). */
 export function classifierWordFeatures(norm: string, out: string[]): void {
