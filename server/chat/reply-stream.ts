@@ -10,7 +10,7 @@
  * so even a killed process leaves what arrived. A model that fails before its first word
  * gets a JSON error instead of a stream.
  */
-import { APICallError, createUIMessageStream, createUIMessageStreamResponse, type UIMessageStreamWriter } from 'ai';
+import { APICallError } from 'ai';
 import type { LanguageModelV3, LanguageModelV3Prompt, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import type { Db } from '../db/client.js';
 import { updateReply } from '../db/queries/messages.js';
@@ -18,6 +18,7 @@ import type { MessageRow } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { describeError, type Logger } from '../logger.js';
 import type { ReplyMetadata } from '../api/schemas.js';
+import { uiMessageSse, type UIMessageSse } from './ui-message-sse.js';
 
 export interface ReplyStreamDeps {
   db: Db;
@@ -147,12 +148,16 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
   text += first;
   flush();
 
-  const stream = createUIMessageStream({
-    execute: async ({ writer }) => {
-      writer.write({ type: 'start', messageId: replyId, messageMetadata: request.metadata });
-      writer.write({ type: 'text-start', id: replyId });
-      writer.write({ type: 'text-delta', id: replyId, delta: first });
-      const outcome = await relay(writer, replyId, coalesceMs, async () => {
+  const sse = uiMessageSse();
+  sse.write({ type: 'start', messageId: replyId, messageMetadata: request.metadata });
+  sse.write({ type: 'text-start', id: replyId });
+  sse.write({ type: 'text-delta', id: replyId, delta: first });
+  // The rest of the reply is read, sent and stored by its own loop: a client that leaves
+  // stops only the sending.
+  void (async () => {
+    let outcome: Outcome;
+    try {
+      outcome = await relay(sse, replyId, coalesceMs, async () => {
         const step = await next();
         if (typeof step === 'string') {
           text += step;
@@ -161,12 +166,19 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
         return step;
       });
       await settle(outcome);
-      writer.write({ type: 'text-end', id: replyId });
-      if (outcome.error) writer.write({ type: 'error', errorText: clientError(outcome.error, modelTimeoutMs).message });
-      writer.write({ type: 'finish', messageMetadata: { status: outcome.status } });
-    },
-  });
-  return createUIMessageStreamResponse({ stream });
+    } catch (error) {
+      // Only the store can throw here (settle's write): the reply was sent but not saved.
+      logger.error('reply.store_failed', { sessionId, replyId, ...describeError(error) });
+      sse.write({ type: 'error', errorText: 'The reply could not be saved. Send your turn again to retry.' });
+      sse.close();
+      return;
+    }
+    sse.write({ type: 'text-end', id: replyId });
+    if (outcome.error) sse.write({ type: 'error', errorText: clientError(outcome.error, modelTimeoutMs).message });
+    sse.write({ type: 'finish', messageMetadata: { status: outcome.status } });
+    sse.close();
+  })();
+  return sse.response;
 }
 
 /**
@@ -175,13 +187,13 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
  * serialisation, a pass through the response's stream stages and a socket write. The first
  * token and the last batch go out at once, so neither the first word nor the end waits.
  */
-async function relay(writer: UIMessageStreamWriter, id: string, coalesceMs: number, next: () => Promise<string | Outcome>): Promise<Outcome> {
+async function relay(sse: UIMessageSse, id: string, coalesceMs: number, next: () => Promise<string | Outcome>): Promise<Outcome> {
   let pending = '';
   let timer: NodeJS.Timeout | undefined;
   const emit = () => {
     timer = undefined;
     if (!pending) return;
-    writer.write({ type: 'text-delta', id, delta: pending });
+    sse.write({ type: 'text-delta', id, delta: pending });
     pending = '';
   };
   for (;;) {
@@ -246,16 +258,14 @@ export function modelPrompt(system: string | undefined, turns: readonly { role: 
 
 /** Streams a reply that is already stored (the same turn sent twice): nothing is written. */
 export function replayReply(reply: Pick<MessageRow, 'id' | 'text' | 'status'>, metadata: ReplyMetadata): Response {
-  const stream = createUIMessageStream({
-    execute: ({ writer }) => {
-      writer.write({ type: 'start', messageId: reply.id, messageMetadata: metadata });
-      writer.write({ type: 'text-start', id: reply.id });
-      writer.write({ type: 'text-delta', id: reply.id, delta: reply.text });
-      writer.write({ type: 'text-end', id: reply.id });
-      writer.write({ type: 'finish', messageMetadata: { status: reply.status } });
-    },
-  });
-  return createUIMessageStreamResponse({ stream });
+  const sse = uiMessageSse();
+  sse.write({ type: 'start', messageId: reply.id, messageMetadata: metadata });
+  sse.write({ type: 'text-start', id: reply.id });
+  sse.write({ type: 'text-delta', id: reply.id, delta: reply.text });
+  sse.write({ type: 'text-end', id: reply.id });
+  sse.write({ type: 'finish', messageMetadata: { status: reply.status } });
+  sse.close();
+  return sse.response;
 }
 
 /** What the person is told: plain words, no upstream details (they can echo the transcript). */
