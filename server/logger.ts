@@ -15,7 +15,7 @@ export interface Logger {
   error(event: string, fields?: Record<string, Field>): void;
 }
 
-export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+export function createLogger(level: LogLevel = 'info', write: (line: string) => void = toStderr): Logger {
   const log =
     (at: Exclude<LogLevel, 'silent'>) =>
     (event: string, fields: Record<string, Field> = {}) => {
@@ -23,6 +23,33 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
       write(JSON.stringify({ time: new Date().toISOString(), level: at, event, ...fields }));
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+/**
+ * Lines written to stderr once the current work yields, together. A turn logs a few lines,
+ * and a write to a pipe is a system call made on the main thread, in front of the reply's
+ * first word; a batch per turn of the event loop costs one. Lines still waiting when the
+ * process exits are written then.
+ */
+let pending: string[] = [];
+let scheduled = false;
+let exitHooked = false;
+function flushStderr(): void {
+  scheduled = false;
+  if (pending.length === 0) return;
+  const out = `${pending.join('\n')}\n`;
+  pending = [];
+  process.stderr.write(out);
+}
+function toStderr(line: string): void {
+  pending.push(line);
+  if (scheduled) return;
+  if (!exitHooked) {
+    exitHooked = true;
+    process.on('exit', flushStderr);
+  }
+  scheduled = true;
+  setImmediate(flushStderr);
 }
 
 /** What may be logged about an error: its kind, never its message. */
