@@ -16,6 +16,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { createTextEventMerger, type TextEventMerger } from './merge-text-events.js';
 
 /**
  * Network reads that arrive within this window of the last one passed on go to the provider
@@ -77,7 +78,7 @@ export const modelFetch: typeof fetch = (input, init = {}) => {
       const noBody = status === 204 || status === 304 || init.method === 'HEAD';
       if (noBody) incoming.resume();
       resolve(
-        new Response(noBody ? null : batchedBody(incoming, BATCH_MS), {
+        new Response(noBody ? null : batchedBody(incoming, BATCH_MS, url.pathname.endsWith('/chat/completions') ? createTextEventMerger() : undefined), {
           status,
           statusText: incoming.statusMessage,
           headers,
@@ -106,7 +107,7 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
  * BATCH_MS for when a read passes at once). No backpressure: a model's reply is small and the provider reads it
  * as fast as it comes. Cancelling the stream closes the connection's answer.
  */
-function batchedBody(incoming: http.IncomingMessage, windowMs: number): ReadableStream<Uint8Array> {
+function batchedBody(incoming: http.IncomingMessage, windowMs: number, merger?: TextEventMerger): ReadableStream<Uint8Array> {
   let pending: Buffer[] = [];
   let timer: NodeJS.Timeout | undefined;
   let textSeen = false;
@@ -117,8 +118,10 @@ function batchedBody(incoming: http.IncomingMessage, windowMs: number): Readable
     timer = undefined;
     if (pending.length === 0 || settled) return;
     lastPassed = performance.now();
-    controller.enqueue(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+    const bytes = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
     pending = [];
+    const out = merger ? merger.push(bytes) : bytes;
+    if (out.length > 0) controller.enqueue(out);
   };
   return new ReadableStream<Uint8Array>({
     start(c) {
@@ -135,6 +138,8 @@ function batchedBody(incoming: http.IncomingMessage, windowMs: number): Readable
       incoming.once('end', () => {
         clearTimeout(timer);
         flush();
+        const rest = merger?.end();
+        if (!settled && rest && rest.length > 0) controller.enqueue(rest);
         if (!settled) controller.close();
         settled = true;
       });
