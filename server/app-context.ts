@@ -20,6 +20,8 @@ export interface ScenarioCatalog {
    * practised from an imported conversation plays (those are not in the library's list).
    */
   played(id: string): Scenario | undefined;
+  /** The general partner with this id (what a session practised from an import plays), never a library scenario. */
+  general(id: string): Scenario | undefined;
 }
 
 export interface AppContext {
@@ -53,5 +55,10 @@ export interface AppContext {
 export function createScenarioCatalog(scenarios: readonly Scenario[], partners: GeneralPartners): ScenarioCatalog {
   const byId = new Map(scenarios.map((scenario) => [scenario.id, scenario]));
   const general = new Map(Object.values(partners).map((scenario) => [scenario.id, scenario]));
-  return { list: () => [...byId.values()], get: (id) => byId.get(id), played: (id) => byId.get(id) ?? general.get(id) };
+  return {
+    list: () => [...byId.values()],
+    get: (id) => byId.get(id),
+    played: (id) => byId.get(id) ?? general.get(id),
+    general: (id) => general.get(id),
+  };
 }

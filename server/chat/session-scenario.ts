@@ -21,7 +21,7 @@ export async function sessionScenario(
   messages: readonly SessionMessage[],
 ): Promise<Scenario | undefined> {
   if (!session.importId) return ctx.scenarios.get(session.scenarioId);
-  const general = ctx.scenarios.played(session.scenarioId);
+  const general = ctx.scenarios.general(session.scenarioId);
   const people = await findImportPeople(ctx.db, session.importId);
   if (!general || !people) return undefined;
   const partnerName = people.speakers.find((speaker) => speaker !== people.you) ?? general.partner.name;
