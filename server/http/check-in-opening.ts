@@ -27,7 +27,8 @@ export async function checkInOpeningFor(ctx: AppContext, scenario: Scenario, fir
     throw new AppError('bad_request', `followUpOf: that session practised "${first.scenarioId}"; check in with the same scenario`);
   }
   if (first.status === 'active') throw new AppError('bad_request', 'followUpOf: end that session before checking in on it');
-  await recordCommitments(ctx, first, labelledTurns(await listMessages(ctx.db, first.id)));
+  // The scenario names the partner, unless the first session practised an imported conversation (then their name is read).
+  await recordCommitments(ctx, first, labelledTurns(await listMessages(ctx.db, first.id)), first.importId ? undefined : scenario);
   const promised = await listCommitments(ctx.db, { sessionId: first.id });
   const quoted = promised.find((c) => !c.done) ?? promised[0];
   return checkInOpening(scenario, quoted?.text ?? null, newSessionId);

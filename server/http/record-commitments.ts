@@ -14,8 +14,10 @@ import { listCommitmentKeys, saveCommitments } from '../db/queries/commitments.j
 import type { SessionRow } from '../db/schema.js';
 import type { ScoredTurn } from '../practice/coach/scorecard.js';
 import { draftCommitments } from '../practice/follow-through/commitments.js';
+import type { Scenario } from '../practice/scenarios/scenario-schema.js';
 
-export async function recordCommitments(ctx: AppContext, session: SessionRow, turns: readonly ScoredTurn[]): Promise<void> {
+/** `scenario`: what the session plays, when the caller has it; otherwise it is read only if there is a promise to save. */
+export async function recordCommitments(ctx: AppContext, session: SessionRow, turns: readonly ScoredTurn[], scenario?: Scenario): Promise<void> {
   if (session.status === 'active') return;
   const said = draftCommitments(turns, session.createdAt);
   if (said.length === 0) return;
@@ -23,8 +25,8 @@ export async function recordCommitments(ctx: AppContext, session: SessionRow, tu
   const drafts = said.filter((draft) => !recorded.has(draft.key));
   if (drafts.length === 0) return;
   // Practice from an imported conversation keeps its promises too, to the real person by name.
-  const scenario = await sessionScenario(ctx, session, []);
-  if (!scenario) return;
+  const played = scenario ?? (await sessionScenario(ctx, session, []));
+  if (!played) return;
   // Two requests recording at once both insert; saveCommitments keeps the first of each key.
-  await saveCommitments(ctx.db, { sessionId: session.id, scenarioId: session.scenarioId, partner: scenario.partner.name, drafts });
+  await saveCommitments(ctx.db, { sessionId: session.id, scenarioId: session.scenarioId, partner: played.partner.name, drafts });
 }

@@ -24,7 +24,7 @@ export function scorecardRoutes(ctx: AppContext) {
     if (!scenario) throw new AppError('not_found', `the scenario "${session.scenarioId}" of this session is no longer installed`);
     const turns = labelledTurns(messages);
     const card = buildScorecard(scenario, turns, await checkInContextFor(ctx, scenario, session));
-    await recordCommitments(ctx, session, turns);
+    await recordCommitments(ctx, session, turns, scenario);
     if (card.weakest && ctx.judgeModel) {
       const weakest = turns.find((t) => t.messageId === card.weakest!.messageId)!;
       const rewrite = await rewriteInVoice(ctx.judgeModel, scenario, weakest, card.weakest.rewrite, Math.min(ctx.modelTimeoutMs, 20_000));
