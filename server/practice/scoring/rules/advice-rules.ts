@@ -56,6 +56,11 @@ const MODAL_ADVICE = anyOf([
   'did you even (?:apply|try|ask|think)',
   'you should always',
   "i(?:'d| would)? (?:strongly |really |definitely )?(?:recommend|suggest|advise)",
+  // The speaker's recommendation or wish for the other's act, however it is wrapped ("what I'd
+  // like to recommend is", "we strongly recommend that you", "I wish you'd quit").
+  "(?:i|we)(?:'d| would| am| are|'m|'re)? (?:like to |going to |gonna |strongly |really )*(?:recommend|suggest|advise)(?: is)? (?:that )?(?:you|people)\\b",
+  "i (?:really |just )?wish you(?:'d| would) (?!have\\b|'ve\\b)",
+  "i hope you(?:'ll| will)? (?:really )?(?:consider|heed|listen to)\\b",
   'my (?:recommendation|suggestion|advice)',
   "it(?:'d| would| might| could) be (?:really )?(?:good|helpful|best|wise|a good idea|useful) (?:if you|to|for you)",
   'it (?:helps|might help|would help|can help|could help) (?:if|to)',
@@ -71,7 +76,14 @@ const IMPERATIVE =
 /** "Ground her for a month", "Dump him": a bare verb first, then the person it is done to. */
 const VERB_OBJECT = /^(?:(?:honestly|seriously|look|just|so|and|then|please),? )*([a-z]+) (?:her|him|them|it|yourself)\b/;
 const NOT_A_VERB =
-  /^(?:love|bless|poor|good|lucky|miss|same|typical|told|saw|met|and|but|so|not|just|even|with|for|to|at|about|from|all|both|like|tell|let|call|text|thank|thanks|hug|hugs|give|got|get|had|made|was|is|as|than|or|if|when|because|after|before|i|you|we|they|he|she|it|what|how|why|who|where|that|this|there|then|sounds|seems|means|makes|ask|help|see|hear|trust|believe|today|tonight|now|then|here|there|yesterday|tomorrow|maybe|probably|also|still|yes|no|yeah|okay|wow|oh|well|sure|right|honestly|guess|mean|know|think|hope|wish|bet|which|once|until|unless|since|while|though|although|whether|my|your|his|her|their|our|a|the|an)$/;
+  /^(?:love|bless|poor|good|lucky|miss|same|typical|told|saw|met|and|but|so|not|just|even|with|for|to|at|about|from|all|both|like|tell|let|call|text|thank|thanks|hug|hugs|give|got|get|had|made|was|is|would|could|should|can|will|might|must|shall|may|are|were|have|as|than|or|if|when|because|after|before|i|you|we|they|he|she|it|what|how|why|who|where|that|this|there|then|sounds|seems|means|makes|ask|help|see|hear|trust|believe|today|tonight|now|then|here|there|yesterday|tomorrow|maybe|probably|also|still|yes|no|yeah|okay|wow|oh|well|sure|right|honestly|guess|mean|know|think|hope|wish|bet|which|once|until|unless|since|while|though|although|whether|my|your|his|her|their|our|a|the|an)$/;
+
+/** The speaker asks leave to advise or inform ("would it be okay if I…", "can I suggest…", "do you mind if I…"). */
+const PERMISSION =
+  /^(?:(?:so|and|okay|ok|well|um|uh|now|but|all right|alright),? )*(?:(?:would|is) it (?:be )?(?:ok|okay|alright|all right|fine)(?: with you)? if i|(?:can|could|may|might) i\b|(?:do|would) you mind if i)/;
+/** After "why don't you": an invitation to talk to the speaker, not a suggestion to act. */
+const INVITES_TALK =
+  /^\W*(?:(?:just |start by |begin by )?(?:tell(?:ing)? me|fill(?:ing)? me in|talk(?:ing)? me|walk(?:ing)? me|shar(?:e|ing) (?:with me|what|how|a (?:bit|little))|describe|explain))\b/;
 
 /** Does the context ask for advice, ideas or what the speaker would do? */
 export function contextAsksForAdvice(contextNorm: string): boolean {
@@ -99,6 +111,13 @@ export function findAdvice(input: RuleInput): Hit[] {
       )
     )
       return false;
+    // Asking leave to advise is the opposite of jumping in: "Would it be okay if I made a
+    // suggestion?", "Can I suggest something?" (the advice, if it follows, is its own sentence).
+    if (s.isQuestion && PERMISSION.test(s.text)) return false;
+    // "Why don't you tell me / fill me in on…" invites them to talk; "why don't you tell them" advises.
+    if (/why (?:don't|dont|not)/.test(m[0]) && INVITES_TALK.test(s.text.slice(m.index + m[0].length))) return false;
+    // "Where do you think you should go from here?" asks for their plan, wherever it sits in the sentence.
+    if (s.isQuestion && /\b(?:what|how|where|when|which|who) (?:do|would|did) you think\b/.test(s.text.slice(0, m.index + 1))) return false;
     // "Have you thought about what/when…?" explores; "have you thought about trying X?" suggests.
     if (/have you (?:thought about|considered)/.test(m[0]) && /^\W*(?:what|when|how|where|why|who|whether|if)\b/.test(s.text.slice(m.index + m[0].length)))
       return false;
