@@ -10,7 +10,8 @@
  * a reply without merging (`bench/read-floor.ts`).
  *
  * Only events that are plainly text are merged: one `data:` line, one choice at index 0 whose
- * delta has nothing but `content` (and a null `refusal`), no finish reason, no logprobs, no
+ * delta has nothing but `content` (and a null `refusal`, or the assistant's role, which some
+ * local servers repeat on every event), no finish reason, no logprobs, no
  * usage, and the same `id` and `model` as the run's first event. The merged event is the
  * first one with the run's text joined; fields that differ per token and that the provider
  * does not read (`obfuscation`, content-filter results) are those of the first. Anything else
@@ -94,12 +95,14 @@ function textEvent(event: string): TextEvent | undefined {
   }
   if (json.usage != null || !Array.isArray(json.choices) || json.choices.length !== 1) return undefined;
   const choice = json.choices[0] as Record<string, unknown> | null;
-  if (!choice || choice.index !== 0 || choice.finish_reason != null || choice.logprobs != null) return undefined;
+  if (choice?.index !== 0 || choice.finish_reason != null || choice.logprobs != null) return undefined;
   const delta = choice.delta as Record<string, unknown> | null;
   if (!delta || typeof delta.content !== 'string') return undefined;
   for (const key of Object.keys(delta)) {
     if (key === 'content') continue;
     if (key === 'refusal' && delta.refusal === null) continue;
+    // Some local servers (Ollama's, for one) repeat the role on every event.
+    if (key === 'role' && delta.role === 'assistant') continue;
     return undefined;
   }
   return { json, delta, text: delta.content };

@@ -50,9 +50,12 @@ describe('merging text events before the provider reads them', () => {
     for (const sizes of [[sse.length], [1, 7, 300], [37], [4096, 3]]) {
       const merged = parse(through(sse, sizes));
       expect(textOf(merged)).toBe(fullText);
-      const others = merged.filter((c) => c === '[DONE]' || !c.choices[0]?.delta || c.choices[0].delta.content === undefined || c.choices[0].delta.role);
-      const originals = parse(sse).filter((c) => c === '[DONE]' || !c.choices[0]?.delta || c.choices[0].delta.content === undefined || c.choices[0].delta.role);
+      const notText = (c: Chunk | '[DONE]') => c === '[DONE]' || c.choices[0]?.delta?.content === undefined;
+      const others = merged.filter(notText);
+      const originals = parse(sse).filter(notText);
       expect(others).toEqual(originals);
+      // The role, sent with empty text first, still comes first.
+      expect((merged[0] as Chunk).choices[0]?.delta?.role).toBe('assistant');
       if (sizes[0] === sse.length) expect(merged.length).toBe(originals.length + 1); // all the text in one event
       // Reads of several events merge; reads smaller than an event have nothing to merge.
       if (sizes[0] === 4096) expect(merged.length).toBeLessThan(parse(sse).length / 4);
@@ -70,6 +73,14 @@ describe('merging text events before the provider reads them', () => {
       chunk('b', { delta: { content: 'six' }, finish_reason: 'stop' }),
     ].join('');
     expect(through(sse, [sse.length])).toBe(sse);
+  });
+
+  it('merges the text of a server that repeats the role on every event (as Ollama does)', () => {
+    const chunk = (content: string) =>
+      `data: ${JSON.stringify({ id: 'c', model: 'llama3', choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: null }] })}\n\n`;
+    const sse = ['I ', 'hear ', 'you.'].map(chunk).join('');
+    const merged = parse(through(sse, [sse.length]));
+    expect(merged).toEqual([{ id: 'c', model: 'llama3', choices: [{ index: 0, delta: { role: 'assistant', content: 'I hear you.' }, finish_reason: null }] }]);
   });
 
   it('passes a stream split by CRLF untouched', () => {
