@@ -9,6 +9,10 @@
  * given where the calibrated score clears that criterion's threshold. The rules are features,
  * not overrides: an override would give labels whose score says otherwise.
  *
+ * Advice alone is also read per sentence: each sentence a rule quotes as advice is scored on its
+ * own, and the stronger of it and the whole reply counts (`replyLogits`), so a directive is not
+ * diluted by a long turn of reflections. The trainer calibrates on the same combined logit.
+ *
  * The weights file holds feature names and numbers only (no sentences from any dataset). When
  * it is missing or empty the scorer is the rules alone.
  */
