@@ -15,7 +15,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERIA, type Criterion } from '../../server/practice/criteria.js';
-import { calibrate, isWordFeature, labelLogits, loadLabelModel, type LabelModelFile } from '../../server/practice/scoring/learned/index.js';
+import { calibrate, isWordFeature, loadLabelModel, replyLogits, type LabelModelFile } from '../../server/practice/scoring/learned/index.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 import { ANNOMI_CRITERIA, annomiItems } from '../public/annomi.js';
 import { calibrationError, fitPlatt, type Calibrated } from '../calibration.js';
@@ -58,12 +58,21 @@ function trainModel(train: readonly Example[], config: Config, tuned: ReadonlySe
   );
 }
 
-function logitsOf(model: LogisticModel, e: Example): Float64Array {
+const ADVICE = CRITERIA.indexOf('gives_unsolicited_advice');
+
+function featureLogits(model: LogisticModel, features: readonly string[]): Float64Array {
   const z = new Float64Array(CRITERIA.length);
-  for (const f of e.features) {
+  for (const f of features) {
     const row = model.weights.get(f);
     if (row) for (let o = 0; o < z.length; o++) z[o]! += row[o]!;
   }
+  return z;
+}
+
+/** As the scorer reads a reply (`replyLogits`): advice is the stronger of the reply and any quoted advice sentence. */
+function logitsOf(model: LogisticModel, e: Example): Float64Array {
+  const z = featureLogits(model, e.features);
+  for (const f of e.adviceSentences) z[ADVICE] = Math.max(z[ADVICE]!, featureLogits(model, f)[ADVICE]!);
   return z;
 }
 
@@ -288,7 +297,7 @@ function main(): void {
       const c = CRITERIA.indexOf(criterion);
       const pairs = report_.map((item) => {
         const e = exampleOf({ id: 'x', kind: 'listening', context: item.context, reply: item.text }, -1, []);
-        return [item.gold[j]!, calibrate(labelLogits(e.features, loaded), loaded)[c]! >= loaded.thresholds[c]!] as const;
+        return [item.gold[j]!, calibrate(replyLogits(e.features, e.adviceSentences, loaded), loaded)[c]! >= loaded.thresholds[c]!] as const;
       });
       return binaryMetrics(confusionOf(pairs)).f1;
     });

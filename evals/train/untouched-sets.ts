@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERIA } from '../../server/practice/criteria.js';
-import { calibrate, labelLogits, type LoadedModel } from '../../server/practice/scoring/learned/index.js';
+import { calibrate, replyLogits, type LoadedModel } from '../../server/practice/scoring/learned/index.js';
 import { calibrationError } from '../calibration.js';
 import { parseDataset } from '../dataset.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
@@ -40,7 +40,8 @@ export function scoreUntouched(model: LoadedModel, path: string): UntouchedFigur
   const rows = parseDataset(readFileSync(file, 'utf8'), { requireLabels: true, source: file });
   const scored = rows.map((row) => {
     const gold = new Set(row.labels ?? []);
-    const p = calibrate(labelLogits(exampleOf(row, -1, []).features, model), model);
+    const e = exampleOf(row, -1, []);
+    const p = calibrate(replyLogits(e.features, e.adviceSentences, model), model);
     return CRITERIA.map((c, i) => ({ p: p[i]!, gold: gold.has(c), given: p[i]! >= model.thresholds[i]! }));
   });
   const f1 = Object.fromEntries(CRITERIA.map((c, i) => [c, binaryMetrics(confusionOf(scored.map((r) => [r[i]!.gold, r[i]!.given] as const))).f1]));

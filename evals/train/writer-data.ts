@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERIA, type Kind } from '../../server/practice/criteria.js';
-import { labelFeatureNames } from '../../server/practice/scoring/learned/index.js';
+import { adviceSentenceFeatures, labelFeatureNames } from '../../server/practice/scoring/learned/index.js';
 import { scoreByRules } from '../../server/practice/scoring/offline-scorer.js';
 import { findByRules } from '../../server/practice/scoring/rules/index.js';
 import { parseDataset } from '../dataset.js';
@@ -78,6 +78,8 @@ export interface Example {
   id: string;
   kind: Kind;
   features: string[];
+  /** The features of each sentence a rule quotes as advice, read alone (`adviceSentenceFeatures`). */
+  adviceSentences: string[][];
   /** Gold per criterion; `null` where the source does not label that criterion. */
   gold: (boolean | null)[];
   ruleHit: boolean[];
@@ -101,6 +103,7 @@ export function exampleOf(row: ReplyInput, writer: number, gold: (boolean | null
     id: row.id,
     kind: row.kind,
     features: [...new Set(labelFeatureNames(findings, row))],
+    adviceSentences: adviceSentenceFeatures(findings, row).map((f) => [...new Set(f)]),
     gold,
     ruleHit: CRITERIA.map((c) => findings.found[c].length > 0),
     rulesOnly: CRITERIA.map((c) => rules.has(c)),

@@ -1,5 +1,6 @@
 /** The learned layer's one door: the label model over the rules' findings, and its features. */
 export {
+  adviceSentenceFeatures,
   hasLabelModel,
   labelFeatureNames,
   loadLabelModel,
@@ -7,6 +8,7 @@ export {
   strongestSentences,
   calibrate,
   labelLogits,
+  replyLogits,
   type LabelModelFile,
   type LoadedModel,
 } from './label-model.js';

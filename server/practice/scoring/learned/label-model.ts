@@ -9,11 +9,15 @@
  * given where the calibrated score clears that criterion's threshold. The rules are features,
  * not overrides: an override would give labels whose score says otherwise.
  *
+ * Advice alone is also read per sentence: each sentence a rule quotes as advice is scored on its
+ * own, and the stronger of it and the whole reply counts (`replyLogits`), so a directive is not
+ * diluted by a long turn of reflections. The trainer calibrates on the same combined logit.
+ *
  * The weights file holds feature names and numbers only (no sentences from any dataset). When
  * it is missing or empty the scorer is the rules alone.
  */
 import { CRITERIA, type Criterion } from '../../criteria.js';
-import type { RuleFindings } from '../rules/index.js';
+import { findByRules, type RuleFindings } from '../rules/index.js';
 import type { ReplyToScore } from '../scorer.js';
 import { labelFeatures, textFeatures } from './label-features.js';
 import weightsFile from './label-model-weights.json' with { type: 'json' };
@@ -94,6 +98,43 @@ export function labelFeatureNames(findings: RuleFindings, input: ReplyToScore): 
   return names;
 }
 
+const ADVICE = CRITERIA.indexOf('gives_unsolicited_advice');
+
+/**
+ * The features of each sentence a rule quotes as advice, read on its own as if it were the
+ * reply (same kind and context). A directive inside a long clinical turn is diluted by the
+ * turn's other sentences ("it sounds like…", "you've told me…"); read alone, it is what it is.
+ * Empty for a reply of one sentence (the sentence is the reply) or with no advice rule hit.
+ */
+export function adviceSentenceFeatures(findings: RuleFindings, input: ReplyToScore): string[][] {
+  const { reply } = findings;
+  const hits = findings.found.gives_unsolicited_advice;
+  if (hits.length === 0 || reply.sentences.length < 2) return [];
+  const quoted = new Set<number>();
+  for (const h of hits) {
+    const s = reply.sentences.findIndex((x) => h.start >= x.start && h.start < x.end);
+    if (s >= 0) quoted.add(s);
+  }
+  return [...quoted].map((i) => {
+    const s = reply.sentences[i]!;
+    const one: ReplyToScore = { ...input, reply: reply.raw.slice(reply.rawIndex[s.start], reply.rawIndex[s.end]) };
+    return labelFeatureNames(findByRules(one), one);
+  });
+}
+
+/**
+ * Raw logits of a reply with its quoted advice sentences: every criterion from the whole reply,
+ * advice the stronger of the whole reply and any sentence a rule quoted as advice.
+ */
+export function replyLogits(features: readonly string[], sentenceFeatures: readonly (readonly string[])[], model: LoadedModel): Float64Array {
+  const z = labelLogits(features, model);
+  for (const f of sentenceFeatures) {
+    const a = labelLogits(f, model)[ADVICE]!;
+    if (a > z[ADVICE]!) z[ADVICE] = a;
+  }
+  return z;
+}
+
 /** Raw logits for every criterion (CRITERIA order); each distinct feature counts once. */
 export function labelLogits(features: readonly string[], model: LoadedModel): Float64Array {
   const z = new Float64Array(N);
@@ -129,7 +170,7 @@ interface LabelRead {
 /** The model's read of a reply, or undefined when no model is shipped. */
 export function readLabels(findings: RuleFindings, input: ReplyToScore, model: LoadedModel | undefined = shipped): LabelRead | undefined {
   if (!model) return undefined;
-  const scores = calibrate(labelLogits(labelFeatureNames(findings, input), model), model);
+  const scores = calibrate(replyLogits(labelFeatureNames(findings, input), adviceSentenceFeatures(findings, input), model), model);
   return { given: CRITERIA.map((_, i) => scores[i]! >= model.thresholds[i]!), scores };
 }
 
