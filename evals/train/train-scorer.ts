@@ -15,7 +15,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CRITERIA, type Criterion } from '../../server/practice/criteria.js';
-import { calibrate, isWordFeature, loadLabelModel, replyLogits, type LabelModelFile } from '../../server/practice/scoring/learned/index.js';
+import {
+  calibrate,
+  isWordFeature,
+  loadLabelModel,
+  replyLogits,
+  withAdviceSentences,
+  type LabelModelFile,
+} from '../../server/practice/scoring/learned/index.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 import { ANNOMI_CRITERIA, annomiItems } from '../public/annomi.js';
 import { calibrationError, fitPlatt, type Calibrated } from '../calibration.js';
@@ -58,8 +65,6 @@ function trainModel(train: readonly Example[], config: Config, tuned: ReadonlySe
   );
 }
 
-const ADVICE = CRITERIA.indexOf('gives_unsolicited_advice');
-
 function featureLogits(model: LogisticModel, features: readonly string[]): Float64Array {
   const z = new Float64Array(CRITERIA.length);
   for (const f of features) {
@@ -71,9 +76,7 @@ function featureLogits(model: LogisticModel, features: readonly string[]): Float
 
 /** As the scorer reads a reply (`replyLogits`): advice is the stronger of the reply and any quoted advice sentence. */
 function logitsOf(model: LogisticModel, e: Example): Float64Array {
-  const z = featureLogits(model, e.features);
-  for (const f of e.adviceSentences) z[ADVICE] = Math.max(z[ADVICE]!, featureLogits(model, f)[ADVICE]!);
-  return z;
+  return withAdviceSentences(featureLogits(model, e.features), e.adviceSentences, (f) => featureLogits(model, f));
 }
 
 /** Per criterion: the threshold on calibrated probabilities that maximises the pooled F1. */

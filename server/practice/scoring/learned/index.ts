@@ -7,8 +7,8 @@ export {
   readLabels,
   strongestSentences,
   calibrate,
-  labelLogits,
   replyLogits,
+  withAdviceSentences,
   type LabelModelFile,
   type LoadedModel,
 } from './label-model.js';

@@ -17,7 +17,7 @@
  * it is missing or empty the scorer is the rules alone.
  */
 import { CRITERIA, type Criterion } from '../../criteria.js';
-import { findByRules, type RuleFindings } from '../rules/index.js';
+import { findByRules, sentencesOf, type RuleFindings } from '../rules/index.js';
 import type { ReplyToScore } from '../scorer.js';
 import { labelFeatures, textFeatures } from './label-features.js';
 import weightsFile from './label-model-weights.json' with { type: 'json' };
@@ -110,15 +110,11 @@ export function adviceSentenceFeatures(findings: RuleFindings, input: ReplyToSco
   const { reply } = findings;
   const hits = findings.found.gives_unsolicited_advice;
   if (hits.length === 0 || reply.sentences.length < 2) return [];
-  const quoted = new Set<number>();
-  for (const h of hits) {
-    const s = reply.sentences.findIndex((x) => h.start >= x.start && h.start < x.end);
-    if (s >= 0) quoted.add(s);
-  }
-  return [...quoted].map((i) => {
-    const s = reply.sentences[i]!;
+  return [...sentencesOf(reply, hits)].flatMap((i) => {
+    const s = reply.sentences[i];
+    if (!s) return [];
     const one: ReplyToScore = { ...input, reply: reply.raw.slice(reply.rawIndex[s.start], reply.rawIndex[s.end]) };
-    return labelFeatureNames(findByRules(one), one);
+    return [labelFeatureNames(findByRules(one), one)];
   });
 }
 
@@ -127,12 +123,20 @@ export function adviceSentenceFeatures(findings: RuleFindings, input: ReplyToSco
  * advice the stronger of the whole reply and any sentence a rule quoted as advice.
  */
 export function replyLogits(features: readonly string[], sentenceFeatures: readonly (readonly string[])[], model: LoadedModel): Float64Array {
-  const z = labelLogits(features, model);
-  for (const f of sentenceFeatures) {
-    const a = labelLogits(f, model)[ADVICE]!;
-    if (a > z[ADVICE]!) z[ADVICE] = a;
-  }
-  return z;
+  return withAdviceSentences(labelLogits(features, model), sentenceFeatures, (f) => labelLogits(f, model));
+}
+
+/**
+ * The one rule for combining (the scorer's model and the trainer's, whose weights are still
+ * being fitted, both use it): `whole`, with advice raised to the strongest quoted sentence's.
+ */
+export function withAdviceSentences(
+  whole: Float64Array,
+  sentenceFeatures: readonly (readonly string[])[],
+  logitsOf: (features: readonly string[]) => Float64Array,
+): Float64Array {
+  for (const f of sentenceFeatures) whole[ADVICE] = Math.max(whole[ADVICE]!, logitsOf(f)[ADVICE]!);
+  return whole;
 }
 
 /** Raw logits for every criterion (CRITERIA order); each distinct feature counts once. */

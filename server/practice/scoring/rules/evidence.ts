@@ -18,6 +18,17 @@ export interface Hit {
 const LONG_SENTENCE = 160;
 const CLAUSE_BREAK = /\s[—–-]{1,2}\s|;\s|:\s|,\s(?=(?:but|and|so|which|because|though)\b)/g;
 
+/** The index of the sentence a hit starts in, or -1. */
+export function sentenceIndex(text: AnalysedText, hit: Hit): number {
+  for (const s of text.sentences) if (hit.start >= s.start && hit.start < s.end) return s.index;
+  return -1;
+}
+
+/** The indexes of the sentences some hit starts in. */
+export function sentencesOf(text: AnalysedText, hits: readonly Hit[]): Set<number> {
+  return new Set(hits.map((h) => sentenceIndex(text, h)));
+}
+
 export function sentenceHit(criterion: Criterion, sentence: Sentence, matchIndex?: number): Hit {
   if (matchIndex === undefined || sentence.end - sentence.start <= LONG_SENTENCE) {
     return { criterion, start: sentence.start, end: sentence.end };

@@ -7,7 +7,7 @@ import type { Criterion } from '../../criteria.js';
 import type { ReplyToScore } from '../scorer.js';
 import { contextAsksForAdvice, findAdvice } from './advice-rules.js';
 import { findBlame, findExcuses, findMinimizing } from './deflection-rules.js';
-import type { Hit } from './evidence.js';
+import { sentenceIndex, sentencesOf, type Hit } from './evidence.js';
 import { findOpenQuestions, findReflections, findValidation } from './listening-rules.js';
 import { findFirstPersonActs, findNamedHarm, findNonApologies, findOwnershipPhrases, findSorryForAct } from './ownership-rules.js';
 import { asksWhatWouldHelp, findRepairs } from './repair-rules.js';
@@ -100,13 +100,4 @@ export function findByRules(input: ReplyToScore): RuleFindings {
     self_focus: selfFocus,
   };
   return { reply, rules, found, signals };
-}
-
-function sentenceIndex(text: AnalysedText, hit: Hit): number {
-  for (const s of text.sentences) if (hit.start >= s.start && hit.start < s.end) return s.index;
-  return -1;
-}
-
-function sentencesOf(text: AnalysedText, hits: readonly Hit[]): Set<number> {
-  return new Set(hits.map((h) => sentenceIndex(text, h)));
 }
