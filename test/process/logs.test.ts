@@ -3,6 +3,9 @@
  * the request id the client saw, and never a word of the transcript, even when the model
  * fails with an error that echoes the prompt.
  */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonError, startFakeUpstream, streamWords, wordsOf, type FakeUpstream } from '../faults/fake-upstream.js';
 import { killAll, postJson, startServer, startTurn, streamReader, tempDatabase, type TempDatabase } from './server-process.js';
@@ -74,5 +77,32 @@ describe('the server logs', () => {
 
     const all = server.stderr() + server.stdout();
     for (const word of [...SECRET_WORDS, 'Marzipan']) expect(all).not.toContain(word);
+  });
+});
+
+describe('the default log writer', () => {
+  it('writes the lines logged in one turn of the event loop together, in order, and still writes them when the process exits at once', () => {
+    const logger = pathToFileURL(path.resolve(import.meta.dirname, '../../server/logger.ts')).href;
+    // Written with Node's stderr wrapped, so the test sees how many writes carried the lines.
+    const script = `
+      const writes = [];
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = (chunk, ...rest) => { writes.push(String(chunk)); return write(chunk, ...rest); };
+      const { createLogger } = await import(${JSON.stringify(logger)});
+      const log = createLogger('info');
+      log.info('first.line', { n: 1 });
+      log.info('second.line', { n: 2 });
+      // Registered after the logger's own exit hook, so it reports what that hook wrote.
+      process.on('exit', () => process.stdout.write(JSON.stringify(writes)));
+      process.exit(0);`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const writes = JSON.parse(run.stdout) as string[];
+    expect(writes).toHaveLength(1);
+    const events = writes[0]!
+      .trimEnd()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { event: string }).event);
+    expect(events).toEqual(['first.line', 'second.line']);
   });
 });
