@@ -184,7 +184,7 @@ export async function streamReply(deps: ReplyStreamDeps, request: ReplyRequest):
 /**
  * Writes deltas until the model's stream ends. Tokens that arrive within a few frames go out
  * as one delta (25 a second still reads as smooth typing), since every chunk costs a
- * serialisation, a pass through the response's stream stages and a socket write. The first
+ * serialisation and a socket write. The first
  * token and the last batch go out at once, so neither the first word nor the end waits.
  */
 async function relay(sse: UIMessageSse, id: string, coalesceMs: number, next: () => Promise<string | Outcome>): Promise<Outcome> {

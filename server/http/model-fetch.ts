@@ -20,9 +20,10 @@ import { createTextEventMerger, type TextEventMerger } from './merge-text-events
 
 /**
  * Network reads that arrive within this window of the last one passed on go to the provider
- * as one chunk. A streamed reply is a read per token, and each chunk passes four web-stream
- * stages in the provider (decode, split events, parse, map) before Rehearse sees it; batching
- * a few reads makes those stages run once for several tokens. The first word never waits:
+ * as one chunk. A streamed reply is a read per token, and each chunk passes the provider's
+ * web-stream stages (decode, split events, parse, map) before Rehearse sees it; batching a few
+ * reads, and merging their text events (merge-text-events.ts), makes those stages run once for
+ * several tokens. The first word never waits:
  * every read passes at once until one carries text (a model often sends its role alone just
  * before the first token), and so does a read after a quiet spell as long as the window. The
  * reply is sent on to the browser in ~40 ms batches anyway.
