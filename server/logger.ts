@@ -32,24 +32,16 @@ export function createLogger(level: LogLevel = 'info', write: (line: string) => 
  * process exits are written then.
  */
 let pending: string[] = [];
-let scheduled = false;
-let exitHooked = false;
 function flushStderr(): void {
-  scheduled = false;
   if (pending.length === 0) return;
   const out = `${pending.join('\n')}\n`;
   pending = [];
   process.stderr.write(out);
 }
+process.on('exit', flushStderr);
 function toStderr(line: string): void {
-  pending.push(line);
-  if (scheduled) return;
-  if (!exitHooked) {
-    exitHooked = true;
-    process.on('exit', flushStderr);
-  }
-  scheduled = true;
-  setImmediate(flushStderr);
+  // The first line of a batch schedules its write; the others join it.
+  if (pending.push(line) === 1) setImmediate(flushStderr);
 }
 
 /** What may be logged about an error: its kind, never its message. */
