@@ -13,6 +13,7 @@ import type { PacedUpstream } from './fake-openai.js';
 import { checkIntegrity, sumIntegrity, type Integrity, type PostedTurn } from './integrity.js';
 import { chatCompletionText, postJson, resetConnections, streamPost, uiMessageText, type StreamTiming } from './load-client.js';
 import type { RehearseInstance } from './rehearse-instance.js';
+import type { RelayFloor } from './relay-floor.js';
 import { median, percentile } from './stats.js';
 import { SCENARIO_ID, turnText } from './turn-texts.js';
 
@@ -40,6 +41,8 @@ export interface LevelResult {
   /** The bench process's own event-loop delay p99 (load client and fake model): low means the bench is not the bottleneck. */
   loopDelayP99Ms: number;
   integrity: Integrity;
+  /** (g) The bare doStream relay on the same schedule: its times, what it adds over direct, its CPU per turn. */
+  relay?: { path: Percentiles; overhead: Percentiles; cpuMsPerTurn: number };
 }
 
 export interface LatencyOptions {
@@ -47,15 +50,18 @@ export interface LatencyOptions {
   reps: number;
   upstream: PacedUpstream;
   rehearse: RehearseInstance;
+  /** When given, each repetition also times the bare relay (the floor, `relay-floor.ts`). */
+  relay?: RelayFloor;
   streamMs: number;
   turnsPerSession(level: number): number;
 }
 
-type Kind = 'direct' | 'rehearse';
+type Kind = 'direct' | 'rehearse' | 'relay';
 
 export async function measureLatency(options: LatencyOptions): Promise<LevelResult[]> {
   await runLevel(options, 20, 1, 'direct');
   await runLevel(options, 20, 1, 'rehearse');
+  if (options.relay) await runLevel(options, 20, 1, 'relay');
   const results: LevelResult[] = [];
   for (const level of options.levels) results.push(await measureLevel(options, level));
   return results;
@@ -63,10 +69,21 @@ export async function measureLatency(options: LatencyOptions): Promise<LevelResu
 
 async function measureLevel(options: LatencyOptions, level: number): Promise<LevelResult> {
   const turns = options.turnsPerSession(level);
-  const reps: { direct: Percentiles; rehearse: Percentiles; peakRss: number; rssBefore: number; loopP99: number; cpuPerTurn: number; integrity: Integrity }[] =
-    [];
+  const reps: {
+    direct: Percentiles;
+    rehearse: Percentiles;
+    relay?: Percentiles;
+    relayCpuPerTurn?: number;
+    peakRss: number;
+    rssBefore: number;
+    loopP99: number;
+    cpuPerTurn: number;
+    integrity: Integrity;
+  }[] = [];
+  const kinds: Kind[] = options.relay ? ['direct', 'rehearse', 'relay'] : ['direct', 'rehearse'];
   for (let rep = 0; rep < options.reps; rep++) {
-    const order: Kind[] = rep % 2 === 0 ? ['direct', 'rehearse'] : ['rehearse', 'direct'];
+    // A different order each repetition, so none of the paths always runs first.
+    const order = kinds.map((_, k) => kinds[(k + rep) % kinds.length]!);
     const runs: Partial<Record<Kind, Awaited<ReturnType<typeof runLevel>>>> = {};
     for (const kind of order) runs[kind] = await runLevel(options, level, turns, kind);
     const integrity = await checkIntegrity(options.rehearse.database, runs.rehearse!.posted, options.upstream.text);
@@ -77,6 +94,7 @@ async function measureLevel(options: LatencyOptions, level: number): Promise<Lev
       rssBefore: runs.rehearse!.rssBefore,
       loopP99: runs.rehearse!.loopP99,
       cpuPerTurn: runs.rehearse!.cpuMs / runs.rehearse!.posted.length,
+      ...(runs.relay ? { relay: percentilesOf(runs.relay.timings), relayCpuPerTurn: runs.relay.cpuMs / runs.relay.timings.length } : {}),
       integrity,
     });
   }
@@ -107,6 +125,15 @@ async function measureLevel(options: LatencyOptions, level: number): Promise<Lev
     loopDelayP99Ms: med((rep) => rep.loopP99),
     cpuMsPerTurn: med((rep) => rep.cpuPerTurn),
     integrity: sumIntegrity(reps.map((rep) => rep.integrity)),
+    ...(options.relay
+      ? {
+          relay: {
+            path: each((rep, key) => rep.relay![key]),
+            overhead: each((rep, key) => rep.relay![key] - rep.direct[key]),
+            cpuMsPerTurn: med((rep) => rep.relayCpuPerTurn!),
+          },
+        }
+      : {}),
   };
 }
 
@@ -116,7 +143,7 @@ function percentilesOf(timings: StreamTiming[]): Percentiles {
   return { ttftP50: percentile(ttft, 50), ttftP99: percentile(ttft, 99), totalP50: percentile(total, 50), totalP99: percentile(total, 99) };
 }
 
-async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level: number, turns: number, kind: Kind) {
+async function runLevel({ upstream, rehearse, relay, streamMs }: LatencyOptions, level: number, turns: number, kind: Kind) {
   // Fresh connections for each run: a socket left idle past the server's keep-alive
   // timeout can be closed just as the client reuses it (a spurious "socket hang up").
   resetConnections();
@@ -132,7 +159,8 @@ async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level:
   const posted: PostedTurn[] = [];
   // The server's own memory, sampled from its process while the streams run.
   const rssBefore = rehearse.rss();
-  const cpuBefore = kind === 'rehearse' ? rehearse.cpuMs() : 0;
+  const cpuOf = () => (kind === 'rehearse' ? rehearse.cpuMs() : kind === 'relay' ? relay!.cpuMs() : 0);
+  const cpuBefore = cpuOf();
   let peakRss = rssBefore;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rehearse.rss())), 50);
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -145,6 +173,8 @@ async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level:
       if (kind === 'direct') {
         const body = { model: 'bench-model', stream: true, messages: [{ role: 'user', content: text }] };
         timings.push(await streamPost(upstream.endpoint, body, chatCompletionText));
+      } else if (kind === 'relay') {
+        timings.push(await streamPost(relay!.url, { message: { parts: [{ type: 'text', text }] } }, uiMessageText));
       } else {
         const messageId = `bench-${sessions[i]}-${t}`;
         const timing = await streamPost(
@@ -160,7 +190,7 @@ async function runLevel({ upstream, rehearse, streamMs }: LatencyOptions, level:
   await Promise.all(Array.from({ length: level }, (_, i) => client(i)));
   clearInterval(sampler);
   loop.disable();
-  const cpuMs = kind === 'rehearse' ? rehearse.cpuMs() - cpuBefore : 0;
+  const cpuMs = cpuOf() - cpuBefore;
   const bad = timings.find((t) => t.status !== 200 || t.ttftMs < 0);
   if (bad) throw new Error(`a ${kind} stream failed: ${bad.status} ${bad.detail ?? ''}`);
   return { timings, posted, peakRss, rssBefore, cpuMs, loopP99: loop.percentile(99) / 1e6 };

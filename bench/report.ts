@@ -20,6 +20,18 @@ export const GOALS = {
   scorerPerSecond: 2_000,
 };
 
+/** The informing row under a latency goal: what the bare doStream relay adds at the same level (g). */
+function relayFloor(level: LevelResult, key: 'ttftP50' | 'ttftP99'): Goal[] {
+  if (!level.relay) return [];
+  return [
+    {
+      goal: `  … floor: a bare doStream relay adds (${key === 'ttftP50' ? 'p50' : 'p99'})`,
+      measured: `${round(level.relay.overhead[key])} ms`,
+      met: undefined,
+    },
+  ];
+}
+
 /** A goal that a figure in milliseconds stays at or below the limit. */
 function msAtMost(what: string, measured: number, limit: number): Goal {
   return { goal: `${what} ≤ ${limit} ms`, measured: `${round(measured)} ms`, met: measured <= limit };
@@ -62,6 +74,32 @@ export function report({
         round(level.cpuMsPerTurn, 2),
         level.loopDelayP99Ms,
       ],
+      ...(level.relay
+        ? [
+            [
+              level.sessions,
+              'relay',
+              level.relay.path.ttftP50,
+              level.relay.path.ttftP99,
+              level.relay.path.totalP50,
+              level.relay.path.totalP99,
+              '',
+              round(level.relay.cpuMsPerTurn, 2),
+              '',
+            ],
+            [
+              level.sessions,
+              'relay − direct',
+              level.relay.overhead.ttftP50,
+              level.relay.overhead.ttftP99,
+              level.relay.overhead.totalP50,
+              level.relay.overhead.totalP99,
+              '',
+              '',
+              '',
+            ],
+          ]
+        : []),
       [level.sessions, 'overhead', level.overhead.ttftP50, level.overhead.ttftP99, level.overhead.totalP50, level.overhead.totalP99, '', '', ''],
       [
         level.sessions,
@@ -91,11 +129,13 @@ export function report({
   const busiest = latency.reduce((a, b) => (b.sessions * b.turnsPerSession > a.sessions * a.turnsPerSession ? b : a));
   const cpu = busiest.cpuMsPerTurn;
   const goals: Goal[] = [
-    ...(one ? [msAtMost(`overhead TTFT p50 at 1`, one.overhead.ttftP50, GOALS.overheadP50At1Ms)] : []),
+    ...(one ? [msAtMost(`overhead TTFT p50 at 1`, one.overhead.ttftP50, GOALS.overheadP50At1Ms), ...relayFloor(one, 'ttftP50')] : []),
     ...(fifty
       ? [
           msAtMost(`overhead TTFT p50 at 50`, fifty.overhead.ttftP50, GOALS.overheadP50At50Ms),
+          ...relayFloor(fifty, 'ttftP50'),
           msAtMost(`overhead TTFT p99 at 50`, fifty.overhead.ttftP99, GOALS.overheadP99At50Ms),
+          ...relayFloor(fifty, 'ttftP99'),
         ]
       : []),
     {
@@ -108,6 +148,15 @@ export function report({
       measured: `${round(floor.bareHttpMs, 2)} / ${round(floor.providerMs, 2)} ms (turn at 50 = ×${round((fifty ?? busiest).cpuMsPerTurn / floor.providerMs, 2)})`,
       met: undefined,
     },
+    ...(busiest.relay
+      ? [
+          {
+            goal: `  … floor at ${busiest.sessions} sessions: a bare doStream relay's own CPU per turn`,
+            measured: `${round(busiest.relay.cpuMsPerTurn, 2)} ms`,
+            met: undefined,
+          },
+        ]
+      : []),
     // The issue sets these at 200 sessions; a run that stops below 200 has nothing to judge them on.
     ...(top.sessions >= 200
       ? [

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { startPacedUpstream } from './fake-openai.js';
 import { measureLatency } from './latency.js';
 import { measureReadFloor } from './read-floor.js';
+import { startRelayFloor } from './relay-floor.js';
 import { startRehearse } from './rehearse-instance.js';
 import { report } from './report.js';
 import { measureScorer } from './scorer-throughput.js';
@@ -49,12 +50,14 @@ async function main(): Promise<void> {
 
     const upstream = await startPacedUpstream({ tokens, paceMs });
     const llm = await startRehearse({ dir, name: 'latency', modelBaseURL: upstream.baseURL });
+    const relay = await startRelayFloor(upstream.baseURL);
     log(`latency at ${levels.join(', ')} concurrent sessions (${tokens} tokens every ${paceMs} ms, ${reps} repetitions)`);
     const latency = await measureLatency({
       levels,
       reps,
       upstream,
       rehearse: llm,
+      relay,
       streamMs,
       // Enough turns per repetition for a percentile at one session, two per session beyond.
       turnsPerSession: (level) => Math.max(2, Math.ceil((values.quick ? 10 : 20) / level)),
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     const latencyLogs = Object.fromEntries(llm.logCounts);
     const upstreamCalls = { streams: upstream.requests(), judge: upstream.judgeRequests() };
     await llm.close();
+    await relay.close();
     await upstream.close();
 
     const builtin = await startRehearse({ dir, name: 'throughput' });
