@@ -16,6 +16,7 @@ import { formatProblem, loadScenarios } from './practice/scenarios/scenario-load
 import { loadGeneralPartners } from './practice/imports/thread-partner.js';
 import { KINDS } from './practice/criteria.js';
 import { scoreReply } from './practice/scoring/offline-scorer.js';
+import { warmScorerNow } from './warm-scorer.js';
 import { createJudgeModel, createLlmJudge } from './practice/scoring/judge/index.js';
 import { createJudgeCache } from './db/queries/judge-cache.js';
 
@@ -25,20 +26,6 @@ export { ROOT };
 export async function settleOnStart(database: Database, logger: Logger): Promise<void> {
   const settled = await settleInterruptedReplies(database.db);
   if (settled > 0) logger.warn('db.settled_interrupted_replies', { count: settled });
-}
-
-/**
- * Scores a few replies of each kind before serving: the scorer's first calls load its models
- * and compile its patterns (tens of milliseconds), which would otherwise sit in front of the
- * first person's first word.
- */
-function warmScorer(): void {
-  const replies = [
-    "I'm sorry I left you there; that was my fault, and I'll make it right.",
-    'It sounds like that was really hard. What was it like?',
-    'You should just move on.',
-  ];
-  for (const kind of KINDS) for (const reply of replies) scoreReply({ kind, context: 'You left me waiting.', reply });
 }
 
 export interface Booted {
@@ -85,7 +72,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
         })
       : undefined;
 
-  warmScorer();
+  // The scorer's models load before the first person's first word (see warm-scorer.ts).
+  warmScorerNow(scoreReply, KINDS);
 
   const ctx: AppContext = {
     db: database.db,

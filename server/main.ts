@@ -15,6 +15,7 @@ import { boot, settleOnStart } from './bootstrap.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createLogger, type Logger } from './logger.js';
+import { warmScorerInBackground } from './warm-scorer.js';
 
 const DRAIN_MS = 10_000;
 
@@ -49,6 +50,9 @@ async function runServer(config: Config, logger: Logger): Promise<void> {
     logger.info('server.listening', { host: info.address, port: info.port, engine: ctx.engine.name, worker: cluster.worker?.id });
     if (cluster.isWorker) process.send?.({ type: 'rehearse:listening', port: info.port, description: ctx.engine.description } satisfies ReadyMessage);
     else process.stdout.write(readyLine(config, info.port, ctx.engine.description));
+    // The scorer's first few hundred replies are slow; it reads the scenarios' own lines now,
+    // one per turn of the event loop, so a person's turns do not pay for that (warm-scorer.ts).
+    void warmScorerInBackground(ctx.label, ctx.scenarios.list()).then((lines) => logger.debug('scorer.warmed', { lines }));
   });
 
   let stopping = false;
