@@ -25,7 +25,7 @@ import { classifierFeatures } from '../../server/practice/scoring/learned/reply-
 import { contentStems } from '../../server/practice/scoring/rules/index.js';
 import { CRITERIA } from '../../server/practice/criteria.js';
 
-const OUT = resolve(process.cwd(), 'server/practice/scoring/reply-classifier-weights.json');
+const OUT = resolve(process.cwd(), 'server/practice/scoring/learned/reply-classifier-weights.json');
 const OWN_FILES = ['evals/datasets/replies-train.jsonl', 'evals/datasets/replies-train-voices.jsonl'];
 
 interface Example {

@@ -17,10 +17,10 @@
  * it is missing or empty the scorer is the rules alone.
  */
 import { CRITERIA, type Criterion } from '../../criteria.js';
+import { readWeightsFile } from './weights-file.js';
 import { findByRules, sentencesOf, type RuleFindings } from '../rules/index.js';
 import type { ReplyToScore } from '../scorer.js';
 import { labelFeatures, textFeatures } from './label-features.js';
-import weightsFile from './label-model-weights.json' with { type: 'json' };
 import { meaningFeatures } from './meaning-features.js';
 import { reflectsProbability } from './reply-classifier.js';
 
@@ -81,7 +81,7 @@ export function loadLabelModel(file: Partial<LabelModelFile>): LoadedModel | und
   };
 }
 
-const shipped = loadLabelModel(weightsFile as Partial<LabelModelFile>);
+const shipped = loadLabelModel(readWeightsFile<LabelModelFile>('label-model-weights.json'));
 
 export function hasLabelModel(): boolean {
   return shipped !== undefined;

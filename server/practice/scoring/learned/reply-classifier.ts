@@ -8,8 +8,8 @@
  * it is missing or empty the scorer is the rules alone.
  */
 import { CRITERIA, type Criterion } from '../../criteria.js';
+import { readWeightsFile } from './weights-file.js';
 import { contentStems, type RuleFindings } from '../rules/index.js';
-import weightsFile from './reply-classifier-weights.json' with { type: 'json' };
 import { classifierFeatures, classifierWordFeatures } from './reply-features.js';
 
 interface CriterionModel {
@@ -25,8 +25,9 @@ export const CLASSIFIED = ['reflects'] as const satisfies readonly Criterion[];
 export type ClassifiedCriterion = (typeof CLASSIFIED)[number];
 
 const models = new Map<ClassifiedCriterion, { threshold: number; weights: Map<string, number> }>();
+const weightsFile = readWeightsFile<{ criteria: Partial<Record<string, CriterionModel>> }>('reply-classifier-weights.json');
 for (const c of CLASSIFIED) {
-  const m = (weightsFile as { criteria?: Partial<Record<string, CriterionModel>> }).criteria?.[c];
+  const m = weightsFile.criteria?.[c];
   if (m && typeof m.threshold === 'number') models.set(c, { threshold: m.threshold, weights: new Map(Object.entries(m.weights)) });
 }
 
