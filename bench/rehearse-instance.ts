@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpuMsOf, rssOf, stop } from './child-process.js';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase, type Database } from '../server/db/client.js';
@@ -82,20 +83,10 @@ export async function startRehearse({
     url: `http://127.0.0.1:${port}`,
     database,
     logCounts,
-    rss() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    },
-    cpuMs() {
-      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised command name) are utime and stime in clock ticks.
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
+    rss: () => rssOf(child),
+    cpuMs: () => cpuMsOf(child),
     async close() {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      await exited;
+      await stop(child);
       database.close();
     },
   };

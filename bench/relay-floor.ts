@@ -12,7 +12,7 @@
  * port as JSON and serves until killed.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpuMsOf, stop } from './child-process.js';
 import http from 'node:http';
 
 export interface RelayFloor {
@@ -31,16 +31,8 @@ export async function startRelayFloor(baseURL: string): Promise<RelayFloor> {
   });
   return {
     url: `http://127.0.0.1:${port}/chat`,
-    cpuMs() {
-      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
-    async close() {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    cpuMs: () => cpuMsOf(child),
+    close: () => stop(child),
   };
 }
 
