@@ -17,7 +17,7 @@ const USAGE = `usage: npm run --silent eval -- <command>
 
   label --in FILE.jsonl [--scorer offline|llm|hybrid]
   score --dataset FILE.jsonl [--scorer offline|llm|hybrid] [--json] [--min-macro-f1 X] [--min-f1 CRITERION=X ...] [--out DIR]
-  public annomi|epitome [--shared DIR] [--split dev|report] [--json]
+  public annomi|epitome|esconv [--shared DIR] [--split dev|report] [--json]
   throughput [--runs N] [--json]
   suite [--engine builtin|llm] [--scenario ID] [--ci] [--update-baseline] [--json]
   near-miss [--in FILE.jsonl ...] [--min X] [--json]

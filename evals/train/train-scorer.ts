@@ -25,10 +25,14 @@ import {
 } from '../../server/practice/scoring/learned/index.js';
 import { binaryMetrics, confusionOf } from '../metrics.js';
 import { ANNOMI_CRITERIA, annomiItems } from '../public/annomi.js';
+import { ESCONV_FILES, measureEsconv } from '../public/esconv.js';
 import { calibrationError, fitPlatt, type Calibrated } from '../calibration.js';
 import { trainAveraged, type LogisticModel, type LogisticOptions } from './logistic.js';
 import { printUntouched } from './untouched-sets.js';
 import { exampleOf, GROUPS, loadExamples, writers, type Example } from './writer-data.js';
+
+/** The writer index of AnnoMI's examples (real writers count from 0). */
+const ANNOMI = -1;
 
 const OUT = resolve(process.cwd(), 'server/practice/scoring/learned/label-model-weights.json');
 const THRESHOLDS = Array.from({ length: 25 }, (_, i) => 0.2 + i * 0.025);
@@ -57,7 +61,7 @@ function trainModel(train: readonly Example[], config: Config, tuned: ReadonlySe
       features: e.features,
       gold: e.gold,
       source: e.writer,
-      weight: e.writer < 0 ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1,
+      weight: e.writer === ANNOMI ? config.annomiWeight : tuned.has(e.writer) ? config.tunedWeight : 1,
     })),
     CRITERIA.length,
     { ...config, isWord: isWordFeature },
@@ -148,7 +152,7 @@ function main(): void {
           annomiCodes.forEach((c, j) => {
             gold[c] = item.gold[j]!;
           });
-          return exampleOf({ id: `annomi-${k}`, kind: 'listening', context: item.context, reply: item.text }, -1, gold);
+          return exampleOf({ id: `annomi-${k}`, kind: 'listening', context: item.context, reply: item.text }, ANNOMI, gold);
         })
     : [];
   const groups = [...new Set(present.map((w) => w.group))];
@@ -306,6 +310,21 @@ function main(): void {
     });
     console.log(
       `AnnoMI report split (even transcripts, never trained on): ${ANNOMI_CRITERIA.map((c, j) => `${c} ${f1s[j]!.toFixed(3)}`).join(', ')}; mean ${(f1s.reduce((a, b) => a + b, 0) / f1s.length).toFixed(3)}`,
+    );
+  }
+  // ESConv is a check only, never trained on: its test file read by this candidate.
+  const esconvReport = resolve(shared, 'esconv', ESCONV_FILES.report);
+  if (existsSync(esconvReport)) {
+    const loaded = loadLabelModel(file)!;
+    const result = measureEsconv(readFileSync(esconvReport, 'utf8'), 'report', undefined, (reply) => {
+      const e = exampleOf({ id: 'x', ...reply }, -1, []);
+      const p = calibrate(replyLogits(e.features, e.adviceSentences, loaded), loaded);
+      return CRITERIA.filter((_, c) => p[c]! >= loaded.thresholds[c]!);
+    });
+    console.log(
+      `ESConv test file (never trained on): ${Object.entries(result.criteria)
+        .map(([c, v]) => `${c} ${v!.metrics.f1.toFixed(3)}`)
+        .join(', ')}; mean ${result.meanF1.toFixed(3)}`,
     );
   }
   const json = argValue('--json');
