@@ -46,6 +46,17 @@ describe('meaning features', () => {
     expect(features('You must be exhausted.', undefined, 'listening').has('m:imperative')).toBe(false);
   });
 
+  it('find an act put to the listener through a modal, but not blame, an offer or a description', () => {
+    const suggests = (reply: string) => [...features(reply, undefined, 'listening')].filter((f) => /^m:suggest(?:_q)?$/.test(f));
+    expect(suggests('Perhaps once you get there you could seek out a climbing group.')).toEqual(['m:suggest']);
+    expect(suggests('Could you meet them somewhere outside?')).toEqual(['m:suggest_q']);
+    expect(suggests('You could have told me.')).toEqual([]);
+    expect(suggests('You can tell me anything.')).toEqual([]);
+    expect(suggests('You can always talk to me about it.')).toEqual([]);
+    expect(suggests('You might feel tired for a while.')).toEqual([]);
+    expect(suggests("You couldn't have known.")).toEqual([]);
+  });
+
   it('measure how much of the partner’s line a reply restates', () => {
     const context = "It's not that she spent the money. Everyone knew before me, I found out from my cousin.";
     const restated = features("So it isn't the money, it's that you found out from someone else.", context, 'listening');

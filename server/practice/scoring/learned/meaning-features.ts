@@ -26,10 +26,12 @@ import {
   LEAD_FILLERS,
   LISTENER,
   MODALS,
+  NOT_AN_ACT,
   POINTED,
   POSSESSIVE,
   SOFTENERS,
   SPEAKER,
+  SUGGESTING_MODALS,
   WH,
   type Person,
 } from './meaning-lexicon.js';
@@ -127,6 +129,13 @@ export function meaningFeatures(reply: string, contextStems: ReadonlySet<string>
       if (negated) add(`m:subj:${s}+neg`);
       if (modal) add(`m:subj:${s}+modal:${modal}`);
       if (modal && DIRECTIVE_MODALS.has(modal) && s === 'LISTENER' && !negated) add('m:you_directive');
+      // "Perhaps you could seek out some groups", "you can register for it", "could you meet
+      // them outside?": an act put to the listener through a modal, in a clause that is not a
+      // condition, not past ("you could have told me" is blame) and not an offer to the speaker
+      // ("you can tell me anything"). One feature for the whole shape, because the learned layer
+      // adds its parts, and each part alone is as often an offer, a reflection or blame.
+      if (s === 'LISTENER' && modal && SUGGESTING_MODALS.has(modal) && verb && suggestsAct(tokens, verb, clause.end) && !negated && clause.conn !== 'if')
+        add(isQuestion ? 'm:suggest_q' : 'm:suggest');
       if (passive) {
         add('m:passive');
         add(`m:passive:${s}`);
@@ -225,6 +234,14 @@ function restatingSentence(
   add(`m:restating:${bucket(best.shared, [1, 2, 3])}_${best.subject}`);
   add(`m:restating_share:${bucket(best.share, [0.2, 0.4, 0.6])}_${best.subject}`);
   if (r.sentences.length > 1) add(`m:restating_in_longer:${best.subject}`);
+}
+
+/** An act the listener could do, in its base form, not done to or shared with the speaker. */
+function suggestsAct(tokens: readonly Token[], verb: Token, end: number): boolean {
+  if (isPast(verb) || NOT_AN_ACT.has(verb.lemma)) return false;
+  const i = tokens.indexOf(verb);
+  for (let k = i + 1; k <= Math.min(end, i + 3); k++) if (SPEAKER.has(tokens[k]!.word)) return false;
+  return true;
 }
 
 /** Clause openings after which a bare verb is telling someone what to do. */

@@ -208,3 +208,28 @@ export const STOP_LEMMAS = new Set([
   'mean',
   'sure',
 ]);
+
+/** Modals that put an act to the listener ("could", "can", "might want to", "should"). */
+export const SUGGESTING_MODALS = new Set(['could', 'can', 'might', 'may', 'should', 'ought', 'need', 'have_to', 'gotta']);
+/** Verbs of being, feeling and knowing: "you might feel", "you can see why" describe; they do not suggest. */
+export const NOT_AN_ACT = new Set([
+  'be',
+  'feel',
+  'know',
+  'think',
+  'understand',
+  'imagine',
+  'remember',
+  'hear',
+  'believe',
+  'guess',
+  'mean',
+  'seem',
+  'sound',
+  'tell',
+  'say',
+  'expect',
+  'wonder',
+  'forget',
+  'have',
+]);
