@@ -14,14 +14,23 @@ import { ROOT } from '../../../paths.js';
 
 const DIR = path.join(ROOT, 'server', 'practice', 'scoring', 'learned');
 
-/** The file's parsed contents, or an empty object when it is missing (the scorer is then the rules alone). */
-export function readWeightsFile<T>(name: string): Partial<T> {
+/**
+ * The file's parsed contents, or an empty object when it is missing (the scorer is then the
+ * rules alone). A file that is there but not JSON is an error that names it: a half-written
+ * retrain must not pass for "no model".
+ */
+export function readWeightsFile<T>(name: string, dir: string = DIR): Partial<T> {
+  const file = path.join(dir, name);
   let text: string;
   try {
-    text = readFileSync(path.join(DIR, name), 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw error;
   }
-  return JSON.parse(text) as Partial<T>;
+  try {
+    return JSON.parse(text) as Partial<T>;
+  } catch (cause) {
+    throw new Error(`the scorer's weight file ${file} is not valid JSON (retrain it, or restore it from git)`, { cause });
+  }
 }
