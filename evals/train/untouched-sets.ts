@@ -2,7 +2,7 @@
  * The sets no model is trained on or tuned with, scored by a freshly trained model before its
  * weights are written: `replies-voices-k/l` (other hands from the rubric alone) and
  * `held-out/strangers` and `held-out/contrasts` (new situations, mixed voices, by a hand no
- * training set shares). Printing them in the trainer's run means
+ * training set shares), and the three working-lives hands (`held-out/w34`–`w36`). Printing them in the trainer's run means
  * every change is measured on them in the same command, and no figure can come from a model
  * other than the one about to ship.
  */
@@ -20,6 +20,12 @@ export const UNTOUCHED_SETS = [
   'evals/datasets/replies-voices-l.jsonl',
   'evals/datasets/held-out/strangers.jsonl',
   'evals/datasets/held-out/contrasts.jsonl',
+  // Three hands with working lives (a plumber texting, a Nigerian accountant, an ICU night
+  // nurse), written with the deflection convention in hand and heavy on blame onto people and
+  // things, hedged apologies and advice dressed as sympathy.
+  'evals/datasets/held-out/w34-tradesman.jsonl',
+  'evals/datasets/held-out/w35-nigerian-english.jsonl',
+  'evals/datasets/held-out/w36-night-nurse.jsonl',
 ];
 
 /** Focus criteria printed beside macro-F1: where strangers are read worst. */
